@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Perimeter;
+
+/// <summary>One JSON shape everywhere: the API, stored alert content, import files.</summary>
+public static class PerimeterJson
+{
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>camelCase members, kebab-case enum words (<c>wanted-for-arrest</c>), numbers refused for enums.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.MaxDepth = 32;
+        return options;
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("null where an object was expected");
+}

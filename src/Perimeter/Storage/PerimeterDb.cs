@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Agencies;
+using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
+using Perimeter.Features.Retention;
+using Perimeter.Features.Tokens;
+using Perimeter.Features.Users;
+
+namespace Perimeter.Storage;
+
+/// <summary>
+/// The node's database. <see cref="SqlitePerimeterDb"/> and <see cref="PostgresPerimeterDb"/> derive from
+/// it and own their migrations; every feature keeps its mapping in its own folder.
+/// </summary>
+public abstract class PerimeterDb(DbContextOptions options) : IdentityDbContext<NodeUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertVersion> AlertVersions => Set<AlertVersion>();
+    public DbSet<AlertChange> AlertChanges => Set<AlertChange>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public abstract DatabaseKind Kind { get; }
+
+    /// <summary>True while <see cref="WriteAsync{T}"/> runs: the audit chain may be appended to.</summary>
+    public bool IsInWriteTransaction { get; private set; }
+
+    /// <summary>
+    /// One unit of work: a transaction that holds the audit chain's lock, so the action, its audit
+    /// records and its change-feed rows commit together or not at all, in one order on every replica.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        if (IsInWriteTransaction)
+            return await work(ct);
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await LockAuditChainAsync(ct);
+        IsInWriteTransaction = true;
+        try
+        {
+            var result = await work(ct);
+            await SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            // Nothing half-written: what this unit tracked must not be saved by a later one.
+            ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            IsInWriteTransaction = false;
+        }
+    }
+
+    public Task WriteAsync(Func<CancellationToken, Task> work, CancellationToken ct) =>
+        WriteAsync(async token =>
+        {
+            await work(token);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Takes, for the rest of the transaction, the lock that orders appends to the audit chain across
+    /// every process using this database.
+    /// </summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken ct);
+
+    /// <summary>Tries to become the one replica that runs a background job now; false when another holds it.</summary>
+    public abstract Task<bool> TryLockJobAsync(long jobKey, CancellationToken ct);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PerimeterDb).Assembly, t => t.Namespace?.StartsWith("Perimeter.Features", StringComparison.Ordinal) == true);
+        builder.Entity<NodeUser>(user =>
+        {
+            user.Property(u => u.Agency).HasMaxLength(40);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+    }
+}
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
