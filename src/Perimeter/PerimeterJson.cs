@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perimeter.Features.Access;
 
 namespace Perimeter;
 
@@ -13,6 +14,11 @@ public static class PerimeterJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Converters in options outrank [JsonConverter] on a type, so the marking words go before the enum rule.
+        options.Converters.Add(new TlpJsonConverter());
+        options.Converters.Add(new PurposesJsonConverter());
+        options.Converters.Add(new SourceReliabilityJsonConverter());
+        options.Converters.Add(new InformationCredibilityJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 32;

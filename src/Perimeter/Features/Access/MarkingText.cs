@@ -120,3 +120,34 @@ internal sealed class PurposesJsonConverter : JsonConverter<Purposes>
     private static JsonException Unknown(string? word) =>
         new($"unknown purpose \"{word}\"; expected {string.Join(", ", MarkingText.Of((Purposes)~0))}");
 }
+
+/// <summary>Admiralty source grading as written: <c>A</c>–<c>F</c>.</summary>
+internal sealed class SourceReliabilityJsonConverter : JsonConverter<SourceReliability>
+{
+    public override SourceReliability Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && Enum.TryParse<SourceReliability>(reader.GetString(), ignoreCase: true, out var grade)
+            && Enum.IsDefined(grade) && reader.GetString()!.Length == 1
+            ? grade
+            : throw new JsonException("expected a source grade from A to F");
+
+    public override void Write(Utf8JsonWriter writer, SourceReliability value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Admiralty information grading as written: <c>1</c>–<c>6</c>, as a number or a string.</summary>
+internal sealed class InformationCredibilityJsonConverter : JsonConverter<InformationCredibility>
+{
+    public override InformationCredibility Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var grade = reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt32(out var number) => number,
+            JsonTokenType.String when int.TryParse(reader.GetString(), out var number) => number,
+            _ => 0,
+        };
+        return grade is >= 1 and <= 6 ? (InformationCredibility)grade : throw new JsonException("expected an information grade from 1 to 6");
+    }
+
+    public override void Write(Utf8JsonWriter writer, InformationCredibility value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue((int)value);
+}

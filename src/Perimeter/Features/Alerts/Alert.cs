@@ -32,6 +32,8 @@ public sealed class Alert : IMarked
     public string? DisplayName { get; set; }
     /// <summary>Folded names and numbers for the list filter; null once purged.</summary>
     public string? SearchText { get; set; }
+    /// <summary>SHA-256 of the current content, so an import can tell an unchanged record from a change.</summary>
+    public string? ContentHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }

@@ -69,6 +69,7 @@ namespace Perimeter.Storage.Migrations.Postgres
                     SubjectJson = table.Column<string>(type: "text", nullable: true),
                     DisplayName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     SearchText = table.Column<string>(type: "text", nullable: true),
+                    ContentHash = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

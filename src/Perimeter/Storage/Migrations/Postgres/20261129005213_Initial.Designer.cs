@@ -12,7 +12,7 @@ using Perimeter.Storage;
 namespace Perimeter.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPerimeterDb))]
-    [Migration("20261129004547_Initial")]
+    [Migration("20261129005213_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -204,6 +204,9 @@ namespace Perimeter.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContentHash")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Perimeter.Storage;
 namespace Perimeter.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePerimeterDb))]
-    [Migration("20261129004542_Initial")]
+    [Migration("20261129005201_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -194,6 +194,9 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -1,0 +1,12 @@
+namespace Perimeter.Cli;
+
+/// <summary>Exit codes of every command, so scripts can tell failures apart.</summary>
+public static class ExitCode
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int InvalidInput = 3;
+    public const int Tampered = 4;
+    public const int NotFound = 5;
+    public const int Unavailable = 6;
+}

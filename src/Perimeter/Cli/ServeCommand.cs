@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Perimeter.Features.Demo;
+
+namespace Perimeter.Cli;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var demo = new Option<bool>("--demo") { Description = "Seed a realistic demo node on first start and show demo sign-ins" };
+        var serve = new Command("serve", "Start a node") { urls, demo };
+        serve.SetAction(async (parsed, ct) =>
+        {
+            var overrides = NodeCommandLine.Overrides(parsed);
+            overrides["urls"] = parsed.GetValue(urls);
+            if (parsed.GetValue(demo))
+                overrides["Node:Demo"] = "true";
+            try
+            {
+                await using var app = NodeHost.Build(overrides);
+                var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+                await NodeHost.PrepareAsync(app, ct);
+                if (node.Demo)
+                    await SeedDemoAsync(app, node, ct);
+                await app.RunAsync(ct);
+                return ExitCode.Ok;
+            }
+            catch (OptionsValidationException e)
+            {
+                return NodeCommandLine.Fail(ExitCode.InvalidInput, $"invalid settings: {string.Join("; ", e.Failures)}");
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            {
+                return NodeCommandLine.Fail(ExitCode.Unavailable, $"cannot listen on {parsed.GetValue(urls)}: {e.Message}");
+            }
+        });
+        return serve;
+    }
+
+    private static async Task SeedDemoAsync(WebApplication app, NodeOptions node, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        if (created.Count == 0)
+        {
+            Console.WriteLine($"Demo node already seeded; its sign-ins are on the sign-in page ({Path.GetFullPath(node.DataDirectory)}/demo-credentials.json).");
+            return;
+        }
+        // Printed once, at the first start; the sign-in page shows them again in demo mode.
+        Console.WriteLine("Demo sign-ins (user / password / agency / role):");
+        foreach (var user in created)
+            Console.WriteLine($"  {user.UserName,-12} {user.Password,-24} {user.Agency,-8} {user.Role}");
+    }
+}

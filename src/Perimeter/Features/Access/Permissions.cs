@@ -1,0 +1,28 @@
+namespace Perimeter.Features.Access;
+
+/// <summary>
+/// Who may act, beside <see cref="AccessPolicy"/> which decides who may see. Role gates on endpoints use
+/// the policy names here, so that every rule lives in this folder.
+/// </summary>
+public static class Permissions
+{
+    public const string ReadAlerts = "read-alerts";
+    public const string PublishAlerts = "publish-alerts";
+    public const string ReadAudit = "read-audit";
+    public const string ManageNode = "manage-node";
+
+    public static bool MayPublish(Caller caller) => caller.IsAuthenticated && caller.Has(Role.Analyst);
+
+    /// <summary>Only the originating agency's analysts change an alert, and never a partner's copy.</summary>
+    public static bool MayEdit(Caller caller, IMarked alert) =>
+        MayPublish(caller) && string.Equals(caller.Agency, alert.Originator, StringComparison.Ordinal) && !alert.IsPartnerCopy;
+
+    /// <summary>Extending the review-by date is the originator's analysts' or supervisors' call.</summary>
+    public static bool MayExtend(Caller caller, IMarked alert) =>
+        caller.IsAuthenticated && (caller.Has(Role.Analyst) || caller.Has(Role.Supervisor))
+        && string.Equals(caller.Agency, alert.Originator, StringComparison.Ordinal) && !alert.IsPartnerCopy;
+
+    /// <summary>Version history may show earlier markings; it stays with the originator.</summary>
+    public static bool MaySeeHistory(Caller caller, IMarked alert) =>
+        string.Equals(caller.Agency, alert.Originator, StringComparison.Ordinal);
+}

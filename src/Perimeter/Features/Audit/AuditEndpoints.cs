@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Perimeter.Features.Access;
+using Perimeter.Web;
+
+namespace Perimeter.Features.Audit;
+
+internal static class AuditEndpoints
+{
+    public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
+        audit.MapGet("/", List).WithName("ListAuditRecords");
+        audit.MapPost("/verify", Verify).WithName("VerifyAuditChain");
+        return audit;
+    }
+
+    private static async Task<Results<Ok<Paged<AuditRecordView>>, ValidationProblem>> List(
+        AuditReader reader, Caller caller, IOptions<NodeOptions> node, CancellationToken ct,
+        string? actor = null, string? agency = null, string? action = null, string? outcome = null, string? targetId = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new FieldErrors();
+        AuditAction? parsedAction = null;
+        AuditOutcome? parsedOutcome = null;
+        if (action is not null)
+        {
+            if (MarkingText.TryParse<AuditAction>(action, out var a))
+                parsedAction = a;
+            else
+                errors.Add("action", "InvalidValue", action);
+        }
+        if (outcome is not null)
+        {
+            if (MarkingText.TryParse<AuditOutcome>(outcome, out var o))
+                parsedOutcome = o;
+            else
+                errors.Add("outcome", "InvalidValue", outcome);
+        }
+        if (page < 1)
+            errors.Add("page", "OutOfRange");
+        if (pageSize < 1 || pageSize > node.Value.MaxPageSize)
+            errors.Add("pageSize", "PageSize", node.Value.MaxPageSize);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        var filter = new AuditFilter
+        {
+            Actor = actor, Agency = agency, Action = parsedAction, Outcome = parsedOutcome, TargetId = targetId,
+            From = from?.ToUniversalTime(), To = to?.ToUniversalTime(), Page = page, PageSize = pageSize,
+        };
+        return TypedResults.Ok(await reader.ListAsync(filter, caller, ct));
+    }
+
+    private static async Task<Ok<ChainCheck>> Verify(AuditReader reader, Caller caller, CancellationToken ct) =>
+        TypedResults.Ok(await reader.VerifyAsync(caller, ct));
+}

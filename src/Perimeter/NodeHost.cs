@@ -1,0 +1,204 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Perimeter.Features.Access;
+using Perimeter.Features.Agencies;
+using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
+using Perimeter.Features.Demo;
+using Perimeter.Features.Health;
+using Perimeter.Features.Retention;
+using Perimeter.Features.Tokens;
+using Perimeter.Features.Users;
+using Perimeter.Localization;
+using Perimeter.Storage;
+using Perimeter.Web;
+using Scalar.AspNetCore;
+
+namespace Perimeter;
+
+/// <summary>Builds a node: used by <c>perimeter serve</c>, by the other commands (without listening) and by tests.</summary>
+public static class NodeHost
+{
+    /// <param name="overrides">Settings that win over appsettings.json and the environment, such as command-line flags.</param>
+    /// <param name="configureTests">Lets tests replace outside dependencies such as the clock.</param>
+    public static WebApplication Build(IDictionary<string, string?> overrides, Action<IServiceCollection>? configureTests = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("PERIMETER_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+
+        builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = node.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        builder.Services.AddStorage(node.Storage);
+        builder.Services.AddAccess(node.Agency);
+        builder.Services.AddIdentityAndTokens();
+        builder.Services.AddScoped<AuditLog>().AddScoped<AuditReader>();
+        builder.Services.AddScoped<AgencyService>();
+        builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
+        builder.Services.AddScoped<UserService>().AddScoped<TokenService>();
+        builder.Services.AddScoped<RetentionJob>().AddHostedService<RetentionService>();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddProblems();
+        // Unreadable bodies reach the one exception handler, which names the field in the caller's language.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddLocalization();
+        builder.Services.AddAntiforgery();
+        builder.Services.ConfigureHttpJsonOptions(o => PerimeterJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Perimeter node API";
+            document.Info.Description = "Alerts, agencies, users, tokens and audit of one Perimeter node. Reads name a purpose in the X-Purpose header.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddTelemetry(node);
+        configureTests?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseProblems();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = Text.Supported,
+            SupportedUICultures = Text.Supported,
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Perimeter node API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapHomePage();
+        app.MapAlertEndpoints();
+        app.MapAgencyEndpoints();
+        app.MapUserEndpoints();
+        app.MapTokenEndpoints();
+        app.MapAuditEndpoints();
+        app.MapNotificationEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the database and records the node's own agency; run before serving or any command.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+        await node.Storage.PrepareAsync(ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            if (!await roles.RoleExistsAsync(role.ToString()))
+                await roles.CreateAsync(new IdentityRole<Guid>(role.ToString()) { Id = Guid.CreateVersion7() });
+        }
+        await scope.ServiceProvider.GetRequiredService<AgencyService>().EnsureThisNodeAsync(node.Agency, node.AgencyName, ct);
+    }
+
+    private static IServiceCollection AddStorage(this IServiceCollection services, StorageOptions storage)
+    {
+        storage.Register(services);
+        return services;
+    }
+
+    private static IServiceCollection AddAccess(this IServiceCollection services, string agency)
+    {
+        services.AddSingleton(new AccessPolicy(agency));
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context
+            ? CallerResolution.Resolve(context)
+            : Caller.Anonymous(null));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Permissions.ReadAlerts, p => p.RequireRole(Roles.Officer, Roles.Analyst, Roles.Supervisor))
+            .AddPolicy(Permissions.PublishAlerts, p => p.RequireRole(Roles.Analyst))
+            .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    private static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
+    {
+        services.AddIdentity<NodeUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PerimeterDb>()
+            .AddClaimsPrincipalFactory<NodeUserClaimsFactory>();
+        // A disabled user's cookie stops working within a minute, not at Identity's default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "perimeter";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.LoginPath = "/";
+            // The API answers 401/403 as problems; it never redirects a program to a sign-in page.
+            o.Events.OnRedirectToLogin = context => WriteStatus(context.HttpContext, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.HttpContext, StatusCodes.Status403Forbidden);
+        });
+        // AddIdentity made the cookie the default for authenticate and challenge; the policy scheme must win.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Node";
+                o.DefaultAuthenticateScheme = "Node";
+                o.DefaultChallengeScheme = "Node";
+                o.DefaultForbidScheme = "Node";
+            })
+            .AddPolicyScheme("Node", "Cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? TokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        return services;
+    }
+
+    private static Task WriteStatus(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    private static IServiceCollection AddTelemetry(this IServiceCollection services, NodeOptions node)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("perimeter", serviceInstanceId: $"{node.Agency}/{Environment.MachineName}/{Environment.ProcessId}"))
+            .WithTracing(t => t.AddSource(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        switch (node.TelemetryExporter)
+        {
+            case TelemetryExporter.None:
+                break;
+            case TelemetryExporter.Console:
+                telemetry.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
+                break;
+            case TelemetryExporter.Otlp:
+                var endpoint = new Uri(node.OtlpEndpoint!);   // validated at start
+                telemetry.WithTracing(t => t.AddOtlpExporter(o => o.Endpoint = endpoint)).WithMetrics(m => m.AddOtlpExporter(o => o.Endpoint = endpoint));
+                break;
+        }
+        return services;
+    }
+}

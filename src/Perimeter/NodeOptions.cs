@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Perimeter.Features.Access;
+using Perimeter.Storage;
+
+namespace Perimeter;
+
+/// <summary>The node's settings, from appsettings.json, PERIMETER_* environment variables and flags, checked at start.</summary>
+public sealed class NodeOptions : IValidatableObject
+{
+    public const string Section = "Node";
+
+    /// <summary>The agency this node belongs to.</summary>
+    [Required]
+    public string Agency { get; set; } = "us.cbp";
+
+    [Required, MaxLength(200)]
+    public string AgencyName { get; set; } = "U.S. Customs and Border Protection";
+
+    public DatabaseKind Database { get; set; } = DatabaseKind.Sqlite;
+
+    /// <summary>Where the SQLite file and demo credentials live.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>PostgreSQL connection string; for SQLite, overrides the file under <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Seed a realistic node on first start and show demo sign-ins.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>OFAC files for the demo; when unset, <c>shared/data/ofac</c> beside the repository is looked for.</summary>
+    public string? DemoOfacDirectory { get; set; }
+
+    [Range(1024, 1L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    [Range(1, 1000)]
+    public int MaxPageSize { get; set; } = 200;
+
+    public TelemetryExporter TelemetryExporter { get; set; } = TelemetryExporter.None;
+
+    public string? OtlpEndpoint { get; set; }
+
+    public StorageOptions Storage => Database switch
+    {
+        DatabaseKind.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) => StorageOptions.Sqlite(DataDirectory),
+        DatabaseKind.Sqlite or DatabaseKind.Postgres => new StorageOptions(Database, ConnectionString!),
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!AgencyId.IsValid(Agency))
+            yield return new ValidationResult($"Node:Agency \"{Agency}\" is not an agency id such as us.cbp.", [nameof(Agency)]);
+        if (Database == DatabaseKind.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("Node:Database is postgres but no connection string is set (--connection-string).", [nameof(ConnectionString)]);
+        if (TelemetryExporter == TelemetryExporter.Otlp && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
+            yield return new ValidationResult("Node:TelemetryExporter is otlp but Node:OtlpEndpoint is not an absolute URL.", [nameof(OtlpEndpoint)]);
+    }
+}
+
+public enum TelemetryExporter
+{
+    None,
+    Console,
+    Otlp,
+}

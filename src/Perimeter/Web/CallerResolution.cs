@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Perimeter.Features.Access;
+using Perimeter.Features.Audit;
+using Perimeter.Storage;
+
+namespace Perimeter.Web;
+
+/// <summary>Turns the signed-in principal and the named purpose into a <see cref="Caller"/> per request.</summary>
+internal static class CallerResolution
+{
+    public static Caller Resolve(HttpContext context)
+    {
+        var purpose = context.Request.Headers[Caller.PurposeHeader].FirstOrDefault() ?? context.Request.Query["purpose"].FirstOrDefault();
+        return Caller.From(context.User, purpose, context.Connection.RemoteIpAddress?.ToString());
+    }
+
+    /// <summary>Endpoints that read alerts need exactly one known purpose: say so clearly rather than show nothing.</summary>
+    public static RouteHandlerBuilder RequirePurpose(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            var text = request.Headers[Caller.PurposeHeader].FirstOrDefault() ?? request.Query["purpose"].FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(text))
+                return Problems.Invalid("purpose", "PurposeRequired");
+            if (!MarkingText.TryParsePurpose(text, out _))
+                return Problems.Invalid("purpose", "UnknownPurpose", text);
+            return await next(context);
+        });
+}
+
+/// <summary>Audits every request that authorization turns away, then answers it as a problem.</summary>
+internal sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Succeeded)
+        {
+            await _default.HandleAsync(next, context, policy, result);
+            return;
+        }
+        var caller = CallerResolution.Resolve(context);
+        var db = context.RequestServices.GetRequiredService<PerimeterDb>();
+        var audit = context.RequestServices.GetRequiredService<AuditLog>();
+        await db.WriteAsync(ct => audit.AppendAsync(caller,
+            new AuditEntry(AuditAction.Denied, "endpoint", null, AuditOutcome.Denied, $"{context.Request.Method} {context.Request.Path}"), ct), context.RequestAborted);
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        await Problems.Problem(status, result.Forbidden ? "Forbidden" : "Unauthorized").ExecuteAsync(context);
+    }
+}
