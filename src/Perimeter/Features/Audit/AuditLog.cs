@@ -77,9 +77,12 @@ public sealed class AuditLog(PerimeterDb db, TimeProvider time)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
-    /// <summary>PostgreSQL keeps microseconds; the hash must cover what the database gives back.</summary>
+    /// <summary>
+    /// The hash must cover what the database gives back: PostgreSQL keeps microseconds, SQLite's
+    /// DateTimeOffsetToBinaryConverter keeps tenths of a millisecond. Whole milliseconds survive both.
+    /// </summary>
     private static DateTimeOffset Truncate(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % (TimeSpan.TicksPerMillisecond / 1000), TimeSpan.Zero);
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
