@@ -45,7 +45,12 @@ public sealed class AuditLog(PerimeterDb db, TimeProvider time)
 
     private async Task<(long Sequence, string Hash)> HeadAsync(CancellationToken ct)
     {
-        var pending = db.AuditRecords.Local.MaxBy(r => r.Sequence);
+        // Only records added by this unit of work: saved ones a long-lived context still tracks may be
+        // behind the database, where other contexts have appended since.
+        var pending = db.ChangeTracker.Entries<AuditRecord>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .MaxBy(r => r.Sequence);
         if (pending is not null)
             return (pending.Sequence, pending.Hash);
         var head = await db.AuditRecords.AsNoTracking()
@@ -72,7 +77,10 @@ public sealed class AuditLog(PerimeterDb db, TimeProvider time)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
-    /// <summary>PostgreSQL keeps microseconds; the hash must cover what the database gives back.</summary>
+    /// <summary>
+    /// The hash must cover what the database gives back: PostgreSQL keeps microseconds, SQLite keeps
+    /// UTC ticks (see SqlitePerimeterDb). Whole microseconds survive both.
+    /// </summary>
     private static DateTimeOffset Truncate(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % (TimeSpan.TicksPerMillisecond / 1000), TimeSpan.Zero);
 
