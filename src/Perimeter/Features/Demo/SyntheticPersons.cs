@@ -12,12 +12,15 @@ internal static class SyntheticPersons
 
     private static readonly WeightedTable<string> LicenceStates = new(("TX", 5), ("CA", 4), ("AZ", 3), ("NM", 1), ("IL", 1));
 
+    // Victims found at the southwest border are mostly Mexican and Central American; subjects are about two in three.
     public static PersonData Generate(Random random, AlertCategory category, DateOnly today) =>
-        Generate(random, category, today, hispanic: random.Chance(0.65));
+        Generate(random, category, today, hispanic: random.Chance(IsVictim(category) ? 0.85 : 0.62));
+
+    private static bool IsVictim(AlertCategory category) => category is AlertCategory.MissingPerson or AlertCategory.TraffickingVictim;
 
     public static PersonData Generate(Random random, AlertCategory category, DateOnly today, bool hispanic)
     {
-        var victim = category is AlertCategory.MissingPerson or AlertCategory.TraffickingVictim;
+        var victim = IsVictim(category);
         var sex = random.Chance(victim ? 0.35 : 0.82) ? Sex.Male : Sex.Female;
         var nationality = (hispanic ? HispanicNationalities : EnglishNationalities).Pick(random);
         // Mexican-Americans usually carry only the father's surname on US records.
