@@ -58,43 +58,44 @@ internal sealed record DrawnName(string GivenNames, string Paternal, string? Mat
     private PersonName HispanicAlias(Random random)
     {
         var first = FirstGivenName;
-        switch (random.Next(7))
+        var aliases = new List<PersonName>
         {
-            case 0:
-                // How a US booking record writes it: one given name, one surname, no accents.
-                return new(Unaccented(first), Unaccented(Paternal), null, NameType.Aka);
-            case 1 when HispanicNames.Anglicised.TryGetValue(first, out var english):
-                return new(english, Paternal, null, NameType.Aka);
-            case 2 when Maternal is not null:
-                return new(GivenNames, $"{Paternal}-{Maternal}", null, NameType.Aka);
-            case 3 when HispanicNames.SpellingVariants.TryGetValue(Paternal, out var variant):
-                return new(GivenNames, Maternal is null ? variant : $"{variant} {Maternal}", null, NameType.Aka);
-            case 4 when Maternal is not null:
-                return new(first, Maternal, null, NameType.Aka);
-            case 5:
-                // Surnames first and in capitals, as on a Mexican form, with the parts unknown.
-                return new(null, null, $"{Surnames} {GivenNames}".ToUpperInvariant(), NameType.Aka);
-            default:
-                var other = Draw(random, hispanic: true, Sex);
-                return new(other.GivenNames, other.Surnames, null, random.Chance(0.5) ? NameType.WeakAka : NameType.Aka);
+            // How a US booking record writes it: one given name, one surname, no accents.
+            new(Unaccented(first), Unaccented(Paternal), null, NameType.Aka),
+            // Surnames first and in capitals, as on a Mexican form, with the parts unknown.
+            new(null, null, $"{Surnames} {GivenNames}".ToUpperInvariant(), NameType.Aka),
+        };
+        if (HispanicNames.Anglicised.TryGetValue(first, out var english))
+            aliases.Add(new(english, Paternal, null, NameType.Aka));
+        if (Maternal is not null)
+        {
+            aliases.Add(new(GivenNames, $"{Paternal}-{Maternal}", null, NameType.Aka));
+            aliases.Add(new(first, Maternal, null, NameType.Aka));
         }
+        if (HispanicNames.SpellingVariants.TryGetValue(Paternal, out var variant))
+            aliases.Add(new(GivenNames, Maternal is null ? variant : $"{variant} {Maternal}", null, NameType.Aka));
+        return random.Chance(0.2) ? Unrelated(random) : random.OneOf(aliases);
     }
 
     private PersonName EnglishAlias(Random random)
     {
         var first = FirstGivenName;
-        switch (random.Next(4))
-        {
-            case 0 when EnglishNames.Hypocorisms.TryGetValue(first, out var shortForms):
-                return new(random.OneOf(shortForms), Paternal, null, NameType.Aka);
-            case 1 when Sex == Sex.Female:
-                return new(GivenNames, EnglishNames.Surnames.Pick(random), null, NameType.Fka);
-            case 2 when GivenNames != first:
-                return new(GivenNames.Split(' ')[1], Paternal, null, NameType.Aka);
-            default:
-                var other = Draw(random, hispanic: false, Sex);
-                return new(other.GivenNames, other.Surnames, null, random.Chance(0.5) ? NameType.WeakAka : NameType.Aka);
-        }
+        // "Last, First" as US case systems print it, with the parts unknown.
+        var aliases = new List<PersonName> { new(null, null, $"{Paternal}, {GivenNames}", NameType.Aka) };
+        if (EnglishNames.Hypocorisms.TryGetValue(first, out var shortForms))
+            aliases.Add(new(random.OneOf(shortForms), Paternal, null, NameType.Aka));
+        if (Sex == Sex.Female)
+            aliases.Add(new(GivenNames, EnglishNames.Surnames.Pick(random), null, NameType.Fka));
+        if (GivenNames != first)
+            aliases.Add(new(GivenNames.Split(' ')[1], Paternal, null, NameType.Aka));
+        return random.Chance(0.25) ? Unrelated(random) : random.OneOf(aliases);
+    }
+
+    // A name with nothing in common with the real one, as on a false document; often only weakly attested.
+    private PersonName Unrelated(Random random)
+    {
+        var other = Draw(random, IsHispanic, Sex);
+        return new(other.GivenNames, other.Surnames, null, random.Chance(0.5) ? NameType.WeakAka : NameType.Aka);
     }
 
     /// <summary>A nickname: a hypocorism of a given name when there is one (Jesús → Chuy), else an epithet ("El Güero").</summary>

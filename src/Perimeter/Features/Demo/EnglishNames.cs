@@ -56,6 +56,7 @@ internal static class EnglishNames
 
     // Pairings that name a famous real person; a drawn name equal to one of these is drawn again.
     public static readonly HashSet<string> Famous = new(
-        ["James Brown", "James Taylor", "Michael Moore", "John Williams", "Paul Allen", "George Harris", "Mark Martin"],
+        ["James Brown", "James Taylor", "Michael Moore", "John Williams", "Paul Allen", "Mark Martin", "Elizabeth Taylor",
+         "Robert Johnson", "Michael Johnson", "John Lewis", "Steven Taylor", "Kenneth Lee"],
         StringComparer.Ordinal);
 }
