@@ -47,7 +47,7 @@ internal sealed record DrawnName(string GivenNames, string Paternal, string? Mat
             var surname = EnglishNames.Surnames.Pick(random);
             if (EnglishNames.Famous.Contains($"{first} {surname}"))
                 continue;
-            var middle = random.Chance(0.4) ? given.Pick(random) : null;
+            var middle = random.Chance(0.4) ? (sex == Sex.Male ? EnglishNames.MaleMiddleNames : EnglishNames.FemaleMiddleNames).Pick(random) : null;
             return new(middle is null || middle == first ? first : $"{first} {middle}", surname, null, false, sex);
         }
     }

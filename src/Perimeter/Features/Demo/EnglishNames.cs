@@ -29,6 +29,12 @@ internal static class EnglishNames
         "Stephanie", "Rebecca", "Laura", "Amber", "Heather", "Crystal", "Brittany", "Tiffany", "Megan", "Rachel",
     ]);
 
+    public static readonly WeightedTable<string> MaleMiddleNames = WeightedTable<string>.Zipf(
+        ["Lee", "Wayne", "James", "Michael", "Allen", "Ray", "Edward", "Joseph", "Dale", "Scott", "Alan", "Paul", "Dean", "Eugene"]);
+
+    public static readonly WeightedTable<string> FemaleMiddleNames = WeightedTable<string>.Zipf(
+        ["Ann", "Marie", "Lynn", "Elizabeth", "Nicole", "Michelle", "Renee", "Louise", "Rose", "Jean", "Kay", "Dawn", "Sue"]);
+
     public static readonly IReadOnlyDictionary<string, string[]> Hypocorisms = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["William"] = ["Bill", "Billy", "Will"],

@@ -33,12 +33,12 @@ internal static class IdentityDocuments
     /// A CURP for a person born in a Mexican state (or abroad: <c>NE</c>); the differentiator is drawn, as RENAPO
     /// assigns it, a digit before 2000 and a letter from 2000 on.
     /// </summary>
-    public static string Curp(Random random, DrawnName name, DateOnly dateOfBirth, string stateCode)
+    public static string CurpFor(Random random, DrawnName name, DateOnly dateOfBirth, string stateCode)
     {
         var differentiator = dateOfBirth.Year < 2000
             ? random.Chance(0.8) ? '0' : random.NextDigits(1)[0]
             : random.Chance(0.8) ? 'A' : random.NextLetters(1)[0];
-        return Demo.Curp.Compute(name.GivenNames, name.Paternal, name.Maternal, dateOfBirth, name.Sex, stateCode, differentiator);
+        return Curp.Compute(name.GivenNames, name.Paternal, name.Maternal, dateOfBirth, name.Sex, stateCode, differentiator);
     }
 
     /// <summary>

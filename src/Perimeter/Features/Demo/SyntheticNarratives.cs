@@ -70,6 +70,10 @@ internal static class SyntheticNarratives
             "Believed to be a victim of labour trafficking, possibly travelling under a false identity with a handler. Separate from companions and contact the originator.",
             "Possible victim of sex trafficking recruited in {mxcity} with a false job offer; treat as a victim, not a suspect.",
         ],
+        [AlertCategory.Sanctioned] =
+        [
+            "Designated under US sanctions; refer any transaction, shipment or crossing linked to the subject to the originator.",
+        ],
         [AlertCategory.StolenVehicle] =
         [
             "Reported stolen in {uscity} on {date}; vehicles of this model are often driven south through {port} within hours. Seize and notify the originator.",
@@ -116,7 +120,7 @@ internal static class SyntheticNarratives
     {
         var template = kind == AlertKind.Organization
             ? random.OneOf(OrganizationTemplates)
-            : random.OneOf(Templates.TryGetValue(category, out var forCategory) ? forCategory : Templates[AlertCategory.DiscreetCheck]);
+            : random.OneOf(Templates[category]);
         var text = Fill(random, template, today);
         if (kind == AlertKind.Person && category is AlertCategory.WantedForArrest or AlertCategory.KnownSmuggler && random.Chance(0.4))
             text += " " + random.OneOf(Cautions);

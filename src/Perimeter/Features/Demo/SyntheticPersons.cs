@@ -106,7 +106,7 @@ internal static class SyntheticPersons
         if (nationalities.Contains("MX"))
         {
             if (random.Chance(0.55))
-                documents.Add(new(DocumentType.Curp, IdentityDocuments.Curp(random, name, dateOfBirth, bornIn?.CurpCode ?? "NE"), "MX"));
+                documents.Add(new(DocumentType.Curp, IdentityDocuments.CurpFor(random, name, dateOfBirth, bornIn?.CurpCode ?? "NE"), "MX"));
             if (random.Chance(0.35))
                 documents.Add(new(DocumentType.Passport, IdentityDocuments.MexicanPassport(random), "MX"));
             if (adult && random.Chance(0.3))
