@@ -80,6 +80,8 @@ public static class NodeHost
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The API reference page loads the document relative to itself.
+        app.MapOpenApi("/docs/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Perimeter node API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapHomePage();
