@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perimeter.Features.Access;
 
 namespace Perimeter;
 
@@ -13,6 +14,10 @@ public static class PerimeterJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // A converter in the options outranks a [JsonConverter] on the type, so TLP and purposes go first:
+        // otherwise they would be written "amber-strict" and "counter-narcotics, migration".
+        options.Converters.Add(new TlpJsonConverter());
+        options.Converters.Add(new PurposesJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 32;
