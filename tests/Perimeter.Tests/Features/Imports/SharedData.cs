@@ -1,9 +1,12 @@
 namespace Perimeter.Tests.Features.Imports;
 
-/// <summary>Finds the shared data folder that sits beside the repository (<c>../shared/data</c>) from the test binaries.</summary>
+/// <summary>Finds folders above the test binaries: the shared data beside the repository, and the repository's docs.</summary>
 internal static class SharedData
 {
     public static string Ofac { get; } = Find(Path.Combine("shared", "data", "ofac"));
+
+    /// <summary>The repository's own example import files, read by the tests so that they stay importable.</summary>
+    public static string Examples { get; } = Find(Path.Combine("docs", "examples"));
 
     private static string Find(string relative)
     {
