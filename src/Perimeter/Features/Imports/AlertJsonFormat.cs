@@ -108,6 +108,8 @@ internal static partial class AlertJsonFormat
                 : "";
             return value is null ? $"invalid value{words}" : $"unknown value {value}{words}";
         }
+        if (message.StartsWith("unknown", StringComparison.Ordinal))
+            return message;
         if (problem.InnerException is null && problem.Path is not null && value is not null && !message.Contains(value, StringComparison.Ordinal))
             return message.StartsWith("expected one of", StringComparison.Ordinal)
                 ? $"unknown value {value} ({message})"

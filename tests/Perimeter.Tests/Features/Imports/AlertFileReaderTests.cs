@@ -276,6 +276,27 @@ public sealed class AlertFileReaderTests
     }
 
     [Fact]
+    public void An_unknown_purpose_in_JSON_is_named()
+    {
+        var file = ReadText($"[{JsonAlert().Replace("counter-narcotics", "smuggling", StringComparison.Ordinal)}]", "alerts.json");
+
+        Assert.StartsWith(
+            "alerts.json:4: $[0].markings.purposes: unknown purpose \"smuggling\"; expected counter-terrorism,",
+            Assert.Single(file.Errors).ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_date_in_JSON_is_named_with_its_value()
+    {
+        var file = ReadText($"[{JsonAlert(extra: ", \"datesOfBirth\": [\"1970\", \"1990-13\"]")}]", "alerts.json");
+
+        Assert.Equal(
+            "alerts.json:5: $[0].subject.person.datesOfBirth[1]: invalid value \"1990-13\" (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)",
+            Assert.Single(file.Errors).ToString());
+    }
+
+    [Fact]
     public void An_unknown_JSON_member_is_refused()
     {
         var file = ReadText($"[{JsonAlert(extra: ", \"eyeColour\": \"brown\"")}]", "alerts.json");
