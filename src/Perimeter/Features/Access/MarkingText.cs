@@ -134,7 +134,7 @@ internal sealed class SourceReliabilityJsonConverter : JsonConverter<SourceRelia
         writer.WriteStringValue(value.ToString());
 }
 
-/// <summary>Admiralty information grading as written: <c>1</c>–<c>6</c>, as a number or a string.</summary>
+/// <summary>Admiralty information grading: written as <c>1</c>–<c>6</c>; read as a number, a digit or a word such as <c>probably-true</c>.</summary>
 internal sealed class InformationCredibilityJsonConverter : JsonConverter<InformationCredibility>
 {
     public override InformationCredibility Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -143,6 +143,7 @@ internal sealed class InformationCredibilityJsonConverter : JsonConverter<Inform
         {
             JsonTokenType.Number when reader.TryGetInt32(out var number) => number,
             JsonTokenType.String when int.TryParse(reader.GetString(), out var number) => number,
+            JsonTokenType.String when MarkingText.TryParse<InformationCredibility>(reader.GetString(), out var word) => (int)word,
             _ => 0,
         };
         return grade is >= 1 and <= 6 ? (InformationCredibility)grade : throw new JsonException("expected an information grade from 1 to 6");
