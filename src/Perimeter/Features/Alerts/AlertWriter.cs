@@ -137,12 +137,14 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
             {
                 if (content.ExternalRef is { } reference && existing.TryGetValue(reference, out var alert))
                 {
-                    if (alert.ContentHash == HashOf(content) && alert.Status == AlertStatus.Active)
+                    // A record without a review-by date keeps the one the alert has.
+                    var incoming = content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? alert.ReviewBy } };
+                    if (alert.ContentHash == HashOf(incoming) && alert.Status == AlertStatus.Active)
                     {
                         unchanged++;
                         continue;
                     }
-                    Apply(alert, content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? alert.ReviewBy } }, caller);
+                    Apply(alert, incoming, caller);
                     alert.Status = AlertStatus.Active;
                     AddVersion(alert, AlertChangeKind.Updated, caller, justification: $"import {source}");
                     updated++;

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace Perimeter.Tests.Cli;
+
+/// <summary>Runs the built <c>perimeter</c> program as a separate process, as an operator would.</summary>
+internal static class PerimeterProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perimeter.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;   // Start returns null only for shell-executed documents
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The options that point a command at a test database.</summary>
+    public static string[] NodeOptions(Infrastructure.TestDatabase database, string dataDirectory) => database.Database switch
+    {
+        Infrastructure.Database.Sqlite => ["--data", dataDirectory, "--connection-string", database.Storage.ConnectionString, "--database", "sqlite"],
+        Infrastructure.Database.Postgres => ["--data", dataDirectory, "--connection-string", database.Storage.ConnectionString, "--database", "postgres"],
+    };
+}
