@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ public static class NodeHost
         });
 
         builder.Services.AddStorage(node.Storage);
+        // Replicas share cookie-protection keys through the database, so any replica accepts any sign-in.
+        builder.Services.AddDataProtection().SetApplicationName("perimeter").PersistKeysToDbContext<PerimeterDb>();
         builder.Services.AddAccess(node.Agency);
         builder.Services.AddIdentityAndTokens();
         builder.Services.AddScoped<AuditLog>().AddScoped<AuditReader>();

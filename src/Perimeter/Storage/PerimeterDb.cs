@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,12 @@ namespace Perimeter.Storage;
 /// The node's database. <see cref="SqlitePerimeterDb"/> and <see cref="PostgresPerimeterDb"/> derive from
 /// it and own their migrations; every feature keeps its mapping in its own folder.
 /// </summary>
-public abstract class PerimeterDb(DbContextOptions options) : IdentityDbContext<NodeUser, IdentityRole<Guid>, Guid>(options)
+public abstract class PerimeterDb(DbContextOptions options)
+    : IdentityDbContext<NodeUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect sign-in cookies, shared by every replica of the node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertVersion> AlertVersions => Set<AlertVersion>();
@@ -79,6 +84,7 @@ public abstract class PerimeterDb(DbContextOptions options) : IdentityDbContext<
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PerimeterDb).Assembly, t => t.Namespace?.StartsWith("Perimeter.Features", StringComparison.Ordinal) == true);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<NodeUser>(user =>
         {
             user.Property(u => u.Agency).HasMaxLength(40);
