@@ -42,15 +42,19 @@ internal static class ServeCommand
     private static async Task SeedDemoAsync(WebApplication app, NodeOptions node, CancellationToken ct)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
-        if (created.Count == 0)
+        var seed = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        if (!seed.IsNew)
         {
-            Console.WriteLine($"Demo node already seeded; its sign-ins are on the sign-in page ({Path.GetFullPath(node.DataDirectory)}/demo-credentials.json).");
+            Console.WriteLine("Demo node already seeded; its sign-ins are shown on the sign-in page.");
             return;
         }
+        Console.WriteLine(seed.OfacDirectory is { } ofac
+            ? $"Demo: {seed.OfacAlerts} OFAC SDN entries imported from {ofac}."
+            : "Demo: no OFAC files found (shared/data/ofac beside the repository). Download sdn.csv, alt.csv and add.csv from OFAC's Sanctions List Service, then run: perimeter import ofac DIR");
+        Console.WriteLine($"Demo: {seed.SyntheticAlerts} synthetic alerts published.");
         // Printed once, at the first start; the sign-in page shows them again in demo mode.
         Console.WriteLine("Demo sign-ins (user / password / agency / role):");
-        foreach (var user in created)
+        foreach (var user in seed.Users)
             Console.WriteLine($"  {user.UserName,-12} {user.Password,-24} {user.Agency,-8} {user.Role}");
     }
 }

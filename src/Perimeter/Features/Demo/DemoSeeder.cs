@@ -21,12 +21,12 @@ public sealed partial class DemoSeeder(
 {
     public const int SyntheticAlertCount = 400;
 
-    /// <summary>Returns the demo sign-ins created now, or an empty list when the node was seeded before.</summary>
-    public async Task<IReadOnlyList<DemoUser>> SeedAsync(CancellationToken ct)
+    /// <summary>Seeds a new node; on a node seeded before it does nothing and says so.</summary>
+    public async Task<DemoSeed> SeedAsync(CancellationToken ct)
     {
         var node = options.Value;
-        if (await db.Alerts.AnyAsync(a => a.ExternalRef != null && a.ExternalRef.StartsWith("demo-"), ct))
-            return [];
+        if (await db.Alerts.AnyAsync(a => a.ExternalRef != null && a.ExternalRef.StartsWith(SyntheticAlerts.ExternalRefPrefix), ct))
+            return DemoSeed.AlreadySeeded;
         var seeder = Caller.Operator(node.Agency) with { ActorId = "demo-seed" };
 
         foreach (var (id, name) in new[] { ("mx.inm", "Instituto Nacional de Migración"), ("gt.igm", "Instituto Guatemalteco de Migración") })
@@ -49,10 +49,14 @@ public sealed partial class DemoSeeder(
         }
         DemoCredentials.Save(node.DataDirectory, demoUsers);
 
+        string? ofacDirectory = null;
+        var ofacAlerts = 0;
         if (FindOfacDirectory(node.DemoOfacDirectory) is { } ofac)
         {
             var list = OfacReader.Read(ofac);
             var result = await writer.ImportAsync([.. list.Entries.Select(e => e.Content)], "ofac", seeder, ct);
+            ofacDirectory = ofac;
+            ofacAlerts = result.Created + result.Updated + result.Unchanged;
             LogOfac(result.Created, result.Updated);
         }
         else
@@ -63,7 +67,7 @@ public sealed partial class DemoSeeder(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var synthetic = await writer.ImportAsync(SyntheticAlerts.Generate(SyntheticAlertCount, seed: 2026, today), "demo", seeder, ct);
         LogSynthetic(synthetic.Created);
-        return demoUsers;
+        return new DemoSeed(demoUsers, ofacDirectory, ofacAlerts, synthetic.Created);
     }
 
     /// <summary>The configured folder, else <c>shared/data/ofac</c> beside the repository the program runs from.</summary>
@@ -97,6 +101,14 @@ public sealed partial class DemoSeeder(
 }
 
 public sealed record DemoUser(string UserName, string Password, string Agency, string Role);
+
+/// <summary>What the demo seed did: nothing when <see cref="Users"/> is empty and the node was seeded before.</summary>
+public sealed record DemoSeed(IReadOnlyList<DemoUser> Users, string? OfacDirectory, int OfacAlerts, int SyntheticAlerts)
+{
+    public static readonly DemoSeed AlreadySeeded = new([], null, 0, 0);
+
+    public bool IsNew => Users.Count > 0;
+}
 
 /// <summary>The demo sign-ins, kept in the data folder (owner-only) so the sign-in page can show them in demo mode.</summary>
 public static class DemoCredentials
