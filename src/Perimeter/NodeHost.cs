@@ -71,13 +71,15 @@ public static class NodeHost
         configureTests?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseProblems();
+        // Outside the problem handlers: a culture set further in does not flow back out to them, and
+        // unreadable bodies, oversized bodies and status-code problems would be answered in English.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),
             SupportedCultures = Text.Supported,
             SupportedUICultures = Text.Supported,
         });
+        app.UseProblems();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

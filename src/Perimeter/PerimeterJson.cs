@@ -21,6 +21,8 @@ public static class PerimeterJson
         options.Converters.Add(new InformationCredibilityJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A null where the model has none (a null subject, a null list) is refused with its path, like any bad value.
+        options.RespectNullableAnnotations = true;
         options.MaxDepth = 32;
         return options;
     }

@@ -33,6 +33,25 @@ public static class AnAlert
         },
     };
 
+    public static AlertContent Vehicle(string plate = "JKL-123-A") => new()
+    {
+        Kind = AlertKind.Vehicle,
+        Category = AlertCategory.StolenVehicle,
+        ActionOnHit = ActionOnHit.Seize,
+        Narrative = "Test vehicle.",
+        ExternalRef = $"test-{Interlocked.Increment(ref _counter)}",
+        Markings = new Markings
+        {
+            Tlp = Tlp.Amber,
+            ReleasableTo = ["mx.inm"],
+            Purposes = Purposes.CounterNarcotics,
+        },
+        Subject = new AlertSubject
+        {
+            Vehicle = new VehicleData { Plate = plate, PlateIssuer = "MX-BCN", Make = "Nissan", Model = "Tsuru", Year = 2012 },
+        },
+    };
+
     public static AlertContent WithMarkings(this AlertContent alert, Func<Markings, Markings> change) =>
         alert with { Markings = change(alert.Markings) };
 }

@@ -21,6 +21,10 @@ public sealed record AlertContent
     /// <summary>The originator's own reference, unique per originator: <c>case-2026-0042</c>.</summary>
     public string? ExternalRef { get; init; }
 
+    /// <summary>
+    /// Checks the content as the caller sent it, before <see cref="Normalized"/>, so that each field path
+    /// points at what the caller wrote and nothing invalid is silently dropped.
+    /// </summary>
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
@@ -88,6 +92,11 @@ public sealed record AlertContent
                 errors.MaxItems("subject.organization.names", organization.Names, MaxNames);
                 for (var i = 0; i < organization.Names.Count; i++)
                 {
+                    if (organization.Names[i] is null)
+                    {
+                        errors.Add($"subject.organization.names[{i}]", "Required");
+                        continue;
+                    }
                     errors.Required($"subject.organization.names[{i}].name", organization.Names[i].Name);
                     errors.FreeText($"subject.organization.names[{i}].name", organization.Names[i].Name, MaxNameLength);
                 }
@@ -132,6 +141,12 @@ public sealed record AlertContent
         {
             var name = person.Names[i];
             var field = $"subject.person.names[{i}]";
+            // JSON may put null inside a list, whatever the model says: a missing item, not a crash.
+            if (name is null)
+            {
+                errors.Add(field, "Required");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(name.Display))
                 errors.Add(field, "Required");
             errors.FreeText($"{field}.givenNames", name.GivenNames, MaxNameLength);
@@ -149,6 +164,11 @@ public sealed record AlertContent
         errors.MaxItems(field, documents, MaxListItems);
         for (var i = 0; i < documents.Count; i++)
         {
+            if (documents[i] is null)
+            {
+                errors.Add($"{field}[{i}]", "Required");
+                continue;
+            }
             errors.Required($"{field}[{i}].number", documents[i].Number);
             errors.FreeText($"{field}[{i}].number", documents[i].Number, 60);
             ValidateCountry($"{field}[{i}].issuingCountry", documents[i].IssuingCountry, errors);
@@ -159,7 +179,12 @@ public sealed record AlertContent
     {
         errors.MaxItems(field, countries, MaxListItems);
         for (var i = 0; i < countries.Count; i++)
-            ValidateCountry($"{field}[{i}]", countries[i], errors);
+        {
+            if (countries[i] is null)
+                errors.Add($"{field}[{i}]", "Required");
+            else
+                ValidateCountry($"{field}[{i}]", countries[i], errors);
+        }
     }
 
     private static void ValidateCountry(string field, string? code, FieldErrors errors)

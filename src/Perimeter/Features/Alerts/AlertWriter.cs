@@ -20,11 +20,11 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
     {
         if (!Permissions.MayPublish(caller))
             return await DenyAsync(AuditAction.Publish, caller, null, ct);
-        var content = request.Normalized();
-        var errors = content.Validate();
-        ValidateReviewBy(content.Markings.ReviewBy, current: null, errors);
+        var errors = request.Validate();
+        ValidateReviewBy(request.Markings.ReviewBy, current: null, errors);
         if (errors.Count > 0)
             return AlertWrite.Invalid(errors);
+        var content = request.Normalized();
 
         return await db.WriteAsync(async token =>
         {
@@ -43,23 +43,23 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
 
     public async Task<AlertWrite> UpdateAsync(Guid id, int? expectedVersion, AlertContent request, Caller caller, CancellationToken ct)
     {
-        var content = request.Normalized();
         return await db.WriteAsync(async token =>
         {
             var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, token);
             if (await RefuseChangeAsync(alert, AuditAction.Update, caller, Permissions.MayEdit, token) is { } refused)
                 return refused;
-            var errors = content.Validate();
-            if (content.Kind != alert!.Kind)
+            var errors = request.Validate();
+            if (request.Kind != alert!.Kind)
                 errors.Add("kind", "KindCannotChange");
-            if (content.Markings.ReviewBy is { } reviewBy && reviewBy > alert.ReviewBy)
+            if (request.Markings.ReviewBy is { } reviewBy && reviewBy > alert.ReviewBy)
                 errors.Add("markings.reviewBy", "JustificationRequired");
-            ValidateReviewBy(content.Markings.ReviewBy, alert.ReviewBy, errors);
+            ValidateReviewBy(request.Markings.ReviewBy, alert.ReviewBy, errors);
             if (errors.Count > 0)
                 return AlertWrite.Invalid(errors);
             if (expectedVersion is { } expected && expected != alert.Version)
                 return AlertWrite.Conflict(expected, alert.Version);
 
+            var content = request.Normalized();
             Apply(alert, content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? alert.ReviewBy } }, caller);
             AddVersion(alert, AlertChangeKind.Updated, caller, justification: null);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.Update, "alert", [alert.Id], Detail: $"version {alert.Version}"), token);
@@ -116,16 +116,16 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
     /// </summary>
     public async Task<ImportResult> ImportAsync(IReadOnlyList<AlertContent> contents, string source, Caller caller, CancellationToken ct)
     {
-        var normalized = contents.Select(c => c.Normalized()).ToList();
         var today = Today();
-        for (var i = 0; i < normalized.Count; i++)
+        for (var i = 0; i < contents.Count; i++)
         {
-            var errors = normalized[i].Validate();
-            if (normalized[i].Markings.ReviewBy is { } reviewBy && reviewBy <= today)
+            var errors = contents[i].Validate();
+            if (contents[i].Markings.ReviewBy is { } reviewBy && reviewBy <= today)
                 errors.Add("markings.reviewBy", "ReviewByInPast");
             if (errors.Count > 0)
                 return ImportResult.Invalid(i, errors);
         }
+        var normalized = contents.Select(c => c.Normalized()).ToList();
 
         return await db.WriteAsync(async token =>
         {
