@@ -17,6 +17,9 @@ internal static partial class Problems
         {
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             context.ProblemDetails.Title = TitleOf(status) ?? context.ProblemDetails.Title;
+            if (status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null)
+                context.ProblemDetails.Detail = Text.Format("BodyTooLarge",
+                    context.HttpContext.RequestServices.GetRequiredService<IOptions<NodeOptions>>().Value.MaxRequestBodyBytes);
             context.ProblemDetails.Extensions.Remove("exception");
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });

@@ -108,6 +108,7 @@ public sealed class BadInputTests(NodePerDatabase nodes) : IClassFixture<NodePer
         }, ct), HttpStatusCode.RequestEntityTooLarge, ct);
 
         Assert.False(string.IsNullOrWhiteSpace(problem.Title));
+        Assert.Contains("10485760", problem.Detail, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
