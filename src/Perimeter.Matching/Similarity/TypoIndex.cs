@@ -59,26 +59,22 @@ public sealed class TypoIndex
 
         var allKeys = postedKeys.ToArray();
         var ids = postedIds.ToArray();
-        // Sort by key, then by id within a key, so runs are contiguous and lookups come out in id order.
-        var order = Enumerable.Range(0, allKeys.Length)
-            .OrderBy(i => allKeys[i])
-            .ThenBy(i => ids[i])
-            .ToArray();
-        var sortedIds = new int[order.Length];
+        Array.Sort(allKeys, ids);
         var keys = new List<ulong>();
         var starts = new List<int>();
-        for (var n = 0; n < order.Length; n++)
+        for (var n = 0; n < allKeys.Length; n++)
         {
-            var key = allKeys[order[n]];
-            if (keys.Count == 0 || keys[^1] != key)
+            if (keys.Count == 0 || keys[^1] != allKeys[n])
             {
-                keys.Add(key);
+                keys.Add(allKeys[n]);
                 starts.Add(n);
             }
-            sortedIds[n] = ids[order[n]];
         }
-        starts.Add(order.Length);
-        return new TypoIndex(tokens, [.. keys], [.. starts], sortedIds);
+        starts.Add(allKeys.Length);
+        // Ids in id order within each key, so lookups come out in id order whatever the sort did to ties.
+        for (var k = 0; k < keys.Count; k++)
+            ids.AsSpan(starts[k], starts[k + 1] - starts[k]).Sort();
+        return new TypoIndex(tokens, [.. keys], [.. starts], ids);
     }
 
     /// <summary>Vocabulary tokens within <see cref="Edits.Budget"/> of the folded token's length, in id order, itself included: Lookup("gusman") → [(id of "guzman", 1)].</summary>
@@ -88,21 +84,21 @@ public sealed class TypoIndex
         Span<ulong> queryKeys = stackalloc ulong[MaxQueryKeys];
         queryKeys = queryKeys[..TypoKeys.Deletes(token, budget, queryKeys)];
 
+        Span<int> slots = stackalloc int[queryKeys.Length];
         var total = 0;
-        foreach (var key in queryKeys)
+        for (var k = 0; k < queryKeys.Length; k++)
         {
-            var slot = Array.BinarySearch(_keys, key);
-            if (slot >= 0)
-                total += _starts[slot + 1] - _starts[slot];
+            slots[k] = Array.BinarySearch(_keys, queryKeys[k]);
+            if (slots[k] >= 0)
+                total += _starts[slots[k] + 1] - _starts[slots[k]];
         }
         if (total == 0)
             return [];
 
         var candidates = ArrayPool<int>.Shared.Rent(2 * total);
         var count = 0;
-        foreach (var key in queryKeys)
+        foreach (var slot in slots)
         {
-            var slot = Array.BinarySearch(_keys, key);
             if (slot < 0)
                 continue;
             var run = _ids.AsSpan(_starts[slot], _starts[slot + 1] - _starts[slot]);
