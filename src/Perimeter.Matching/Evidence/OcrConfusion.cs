@@ -24,6 +24,14 @@ internal static class OcrConfusion
         _ => c,
     };
 
+    /// <summary>Every confusable letter read as its digit: <c>FoldAll("SB1O")</c> → <c>"5810"</c>.</summary>
+    public static string FoldAll(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = Fold(source[i]);
+        });
+
     /// <summary>
     /// Whether two normalised identifiers differ, but only by confusable characters:
     /// <c>AreVariants("AB1O5", "A81O5")</c> → true; equal strings are not variants.
