@@ -1,0 +1,62 @@
+using Perimeter.Matching.Evidence;
+
+namespace Perimeter.Matching.Tests.Evidence;
+
+public sealed class DateOfBirthMatchTests
+{
+    [Theory]
+    // exact
+    [InlineData("1957-04-04", "1957-04-04", DateAgreement.Exact, "1957-04-04 = 1957-04-04")]
+    // day and month swapped
+    [InlineData("1957-04-07", "1957-07-04", DateAgreement.DayMonthSwapped, "1957-04-07 day-month-swapped 1957-07-04")]
+    // partial on the list: year and month, or year only
+    [InlineData("1957-04-04", "1957-04", DateAgreement.SameYearAndMonth, "1957-04-04 same-year-month 1957-04")]
+    [InlineData("1957-04-04", "1957", DateAgreement.SameYear, "1957-04-04 same-year 1957")]
+    [InlineData("1957", "1957-04-04", DateAgreement.SameYear, "1957 same-year 1957-04-04")]
+    [InlineData("1957", "1957", DateAgreement.SameYear, "1957 same-year 1957")]
+    // one typed digit, or two adjacent digits transposed
+    [InlineData("1975-04-12", "1975-04-13", DateAgreement.OneDigitTypo, "1975-04-12 one-digit 1975-04-13")]
+    [InlineData("1975-04-12", "1975-04-21", DateAgreement.OneDigitTypo, "1975-04-12 one-digit 1975-04-21")]
+    [InlineData("1957-04-04", "1975-04-04", DateAgreement.OneDigitTypo, "1957-04-04 one-digit 1975-04-04")]
+    [InlineData("1957-04-04", "1975", DateAgreement.OneDigitTypo, "1957-04-04 one-digit 1975")]
+    [InlineData("1985-04-04", "1975-04", DateAgreement.OneDigitTypo, "1985-04-04 one-digit 1975-04")]
+    // a year apart, even where only one digit changed
+    [InlineData("1957-04-04", "1958-04-04", DateAgreement.YearApart, "1957-04-04 year-apart 1958-04-04")]
+    [InlineData("1979-12-31", "1980-12-31", DateAgreement.YearApart, "1979-12-31 year-apart 1980-12-31")]
+    [InlineData("1957-04-04", "1956", DateAgreement.YearApart, "1957-04-04 year-apart 1956")]
+    // 01-01 on the list is a placeholder for "year only", but a real January 1st still matches exactly
+    [InlineData("1957-06-15", "1957-01-01", DateAgreement.SameYear, "1957-06-15 same-year 1957-01-01 (01-01 as year only)")]
+    [InlineData("1958-06-15", "1957-01-01", DateAgreement.YearApart, "1958-06-15 year-apart 1957-01-01 (01-01 as year only)")]
+    [InlineData("1957-01-01", "1957-01-01", DateAgreement.Exact, "1957-01-01 = 1957-01-01")]
+    // different
+    [InlineData("1957-04-04", "1962-11-20", DateAgreement.Different, "1957-04-04 != 1962-11-20")]
+    [InlineData("1975-04-12", "1975-09-30", DateAgreement.Different, "1975-04-12 != 1975-09-30")]
+    [InlineData("1975-04-12", "1975-04-28", DateAgreement.Different, "1975-04-12 != 1975-04-28")]
+    [InlineData("1957", "1962", DateAgreement.Different, "1957 != 1962")]
+    [InlineData("1957-04-04", "1958-05-04", DateAgreement.Different, "1957-04-04 != 1958-05-04")]
+    public void A_date_of_birth_agrees_at_the_level_its_known_parts_allow(
+        string query, string listed, DateAgreement agreement, string explanation)
+    {
+        var result = DateOfBirthMatch.Compare(Date(query), [Date(listed)]);
+
+        Assert.Equal(new DateOfBirthComparison(agreement, explanation), result);
+    }
+
+    [Fact]
+    public void The_best_of_the_listed_dates_counts()
+    {
+        var result = DateOfBirthMatch.Compare(Date("1957-04-07"), [Date("1960-01-02"), Date("1957"), Date("1957-07-04")]);
+
+        Assert.Equal(DateAgreement.DayMonthSwapped, result.Agreement);
+    }
+
+    [Fact]
+    public void Missing_on_either_side_is_missing()
+    {
+        Assert.Equal(new DateOfBirthComparison(DateAgreement.Missing, "missing: query"), DateOfBirthMatch.Compare(null, [Date("1957")]));
+        Assert.Equal(new DateOfBirthComparison(DateAgreement.Missing, "missing: list"), DateOfBirthMatch.Compare(Date("1957"), []));
+    }
+
+    private static PartialDate Date(string text) =>
+        PartialDate.TryParse(text, out var date) ? date : throw new ArgumentException($"bad test date {text}", nameof(text));
+}
