@@ -125,8 +125,10 @@ public static class NodeHost
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Permissions.ReadAlerts, p => p.RequireRole(Roles.Officer, Roles.Analyst, Roles.Supervisor))
             .AddPolicy(Permissions.PublishAlerts, p => p.RequireRole(Roles.Analyst))
-            .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor))
-            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin));
+            // The node's own agency only: a partner's admin could otherwise mint tokens that act for this
+            // agency, and a partner's auditor read every agency's trail on this node.
+            .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin).RequireClaim(Caller.AgencyClaim, agency));
         return services;
     }
 

@@ -177,6 +177,20 @@ public sealed class AuditApiTests
         Assert.Empty(await node.AuditAsync(AuditAction.AuditVerified, null, ct));
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partner_agency_auditor_may_not_read_or_verify_this_node_log(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct);
+        using var partnerAuditor = await node.ClientAsync("mx.inm", Role.Auditor, ct);
+
+        await Accounts.AssertProblemAsync(await partnerAuditor.GetAsync("/api/v1/audit", ct), HttpStatusCode.Forbidden, ct);
+        await Accounts.AssertProblemAsync(await partnerAuditor.PostAsync("/api/v1/audit/verify", null, ct), HttpStatusCode.Forbidden, ct);
+
+        Assert.Equal(2, (await node.AuditAsync(AuditAction.Denied, null, ct)).Count);
+        Assert.Empty(await node.AuditAsync(AuditAction.AuditRead, null, ct));
+    }
+
     private static async Task<Paged<AuditRecordView>> PageAsync(HttpClient auditor, string query, CancellationToken ct) =>
         (await auditor.GetFromJsonAsync<Paged<AuditRecordView>>($"/api/v1/audit{query}", PerimeterJson.Options, ct))!;
 

@@ -144,6 +144,25 @@ public sealed class TokenTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partner_agency_admin_may_not_manage_this_node_or_mint_tokens_for_it(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct);
+        using var partnerAdmin = await node.ClientAsync("mx.inm", Role.Admin, ct);
+
+        var mint = await partnerAdmin.PostAsJsonAsync("/api/v1/tokens", new NewToken("backdoor", TestNode.Agency, "analyst"), PerimeterJson.Options, ct);
+        var users = await partnerAdmin.GetAsync("/api/v1/users", ct);
+        var tokens = await partnerAdmin.GetAsync("/api/v1/tokens", ct);
+
+        await Accounts.AssertProblemAsync(mint, HttpStatusCode.Forbidden, ct);
+        await Accounts.AssertProblemAsync(users, HttpStatusCode.Forbidden, ct);
+        await Accounts.AssertProblemAsync(tokens, HttpStatusCode.Forbidden, ct);
+        Assert.All(await node.AuditAsync(AuditAction.Denied, null, ct), r => Assert.Equal("mx.inm", r.Agency));
+        // Only the partner admin's own token, which the operator made.
+        Assert.Single(await node.AuditAsync(AuditAction.TokenCreated, null, ct));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Creating_a_token_with_a_bad_role_agency_or_lifetime_names_each_field(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
