@@ -17,6 +17,29 @@ public sealed class ReplicaTests
     private const int Alerts = 50;
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Replicas_started_together_on_a_new_database_all_come_up(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shared = await TestDatabase.CreateAsync(database, ct);
+
+        var starting = Enumerable.Range(0, 3).Select(_ => TestNode.StartAsync(database, ct, shared: shared)).ToList();
+
+        try
+        {
+            await Task.WhenAll(starting);
+            await using var db = shared.Open();
+            Assert.Single(await db.Agencies.Where(x => x.IsThisNode).ToListAsync(ct));
+            Assert.Equal(Enum.GetValues<Role>().Length, await db.Roles.CountAsync(ct));
+            Assert.Single(await db.AuditRecords.Where(r => r.Action == AuditAction.AgencyAdded).ToListAsync(ct));
+        }
+        finally
+        {
+            foreach (var start in starting.Where(t => t.IsCompletedSuccessfully))
+                await (await start).DisposeAsync();
+        }
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task What_one_replica_writes_the_other_reads_at_once(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
