@@ -106,12 +106,17 @@ public static class NodeHost
         await node.Storage.PrepareAsync(ct);
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in Enum.GetValues<Role>())
+        // Replicas may start together on a new database: checking and adding under the unit of work's lock
+        // lets one of them seed it, where two would otherwise both add the same role and one fail to start.
+        await scope.ServiceProvider.GetRequiredService<PerimeterDb>().WriteAsync(async token =>
         {
-            if (!await roles.RoleExistsAsync(role.ToString()))
-                await roles.CreateAsync(new IdentityRole<Guid>(role.ToString()) { Id = Guid.CreateVersion7() });
-        }
-        await scope.ServiceProvider.GetRequiredService<AgencyService>().EnsureThisNodeAsync(node.Agency, node.AgencyName, ct);
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                if (!await roles.RoleExistsAsync(role.ToString()))
+                    await roles.CreateAsync(new IdentityRole<Guid>(role.ToString()) { Id = Guid.CreateVersion7() });
+            }
+            await scope.ServiceProvider.GetRequiredService<AgencyService>().EnsureThisNodeAsync(node.Agency, node.AgencyName, token);
+        }, ct);
     }
 
     private static IServiceCollection AddStorage(this IServiceCollection services, StorageOptions storage)
@@ -132,8 +137,10 @@ public static class NodeHost
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Permissions.ReadAlerts, p => p.RequireRole(Roles.Officer, Roles.Analyst, Roles.Supervisor))
             .AddPolicy(Permissions.PublishAlerts, p => p.RequireRole(Roles.Analyst))
-            .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor))
-            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin));
+            // The node's own agency only: a partner's admin could otherwise mint tokens that act for this
+            // agency, and a partner's auditor read every agency's trail on this node.
+            .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin).RequireClaim(Caller.AgencyClaim, agency));
         return services;
     }
 
