@@ -84,6 +84,9 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
 
             alert.ReviewBy = newDate;
             alert.ReviewWarnedAt = null;
+            // The review it was warned about is done.
+            await db.Notifications.Where(n => n.AlertId == alert.Id && n.DismissedAt == null)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.DismissedAt, time.GetUtcNow()), token);
             Touch(alert, caller);
             AddVersion(alert, AlertChangeKind.Extended, caller, justification!.Trim());
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.Extend, "alert", [alert.Id], Detail: $"version {alert.Version} review-by {newDate:yyyy-MM-dd}"), token);

@@ -19,7 +19,11 @@ public sealed class AuditReader(PerimeterDb db, AuditLog audit)
         if (filter.Outcome is { } outcome)
             query = query.Where(r => r.Outcome == outcome);
         if (filter.TargetId is { Length: > 0 } target)
-            query = query.Where(r => r.TargetIds != null && r.TargetIds.Contains(target));
+        {
+            // Ids are space-separated: match whole ids, not a part of one.
+            var padded = $" {target.Trim()} ";
+            query = query.Where(r => r.TargetIds != null && (" " + r.TargetIds + " ").Contains(padded));
+        }
         if (filter.From is { } from)
             query = query.Where(r => r.At >= from);
         if (filter.To is { } to)

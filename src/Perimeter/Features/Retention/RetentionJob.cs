@@ -9,7 +9,7 @@ namespace Perimeter.Features.Retention;
 
 /// <summary>
 /// Review and retention as the Schengen Information System does it: warn ahead of the review-by
-/// date, expire on it, delete personal data after the grace period. Each step is audited. Safe to
+/// date, expire on it, delete personal data after the grace period (of expiry or of retraction). Each step is audited. Safe to
 /// run on every replica at once: each batch re-reads state under the database lock, so a step is
 /// never done twice.
 /// </summary>
@@ -59,9 +59,10 @@ public sealed class RetentionJob(PerimeterDb db, AuditLog audit, AccessPolicy po
         var purged = await RepeatAsync(async token =>
         {
             var cutoff = now.AddDays(-settings.GraceDays);
+            // Retracted alerts end their life too: their personal data goes after the same grace period.
             var due = await db.Alerts
-                .Where(a => a.Status == AlertStatus.Expired && a.ExpiredAt <= cutoff)
-                .OrderBy(a => a.ExpiredAt).Take(settings.BatchSize).ToListAsync(token);
+                .Where(a => (a.Status == AlertStatus.Expired && a.ExpiredAt <= cutoff) || (a.Status == AlertStatus.Retracted && a.UpdatedAt <= cutoff))
+                .OrderBy(a => a.UpdatedAt).Take(settings.BatchSize).ToListAsync(token);
             foreach (var alert in due)
             {
                 alert.Status = AlertStatus.Purged;

@@ -65,6 +65,7 @@ public sealed class RetentionTests
         Assert.Equal(alert.Markings.ReviewBy, versions[0].Content!.Markings.ReviewBy);
         Assert.Equal($"version {extended.Version} review-by {later:yyyy-MM-dd}", Assert.Single(await node.AuditAsync(AuditAction.Extend, alert.Id, ct)).Detail);
 
+        Assert.Empty(await NotificationsAsync(analyst, ct));
         await node.RunRetentionAsync(ct);
         var warnings = await node.AuditAsync(AuditAction.ReviewWarned, alert.Id, ct);
         Assert.Equal(2, warnings.Count);
@@ -163,6 +164,28 @@ public sealed class RetentionTests
         Assert.Null(row.SearchText);
         Assert.DoesNotContain(await db.AlertVersions.Where(v => v.AlertId == alert.Id).Select(v => v.ContentJson).ToListAsync(ct), c => c is not null);
         Assert.Empty(await ListAsync(analyst, "?q=guzman&status=purged", ct));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Personal_data_of_a_retracted_alert_is_deleted_after_the_grace_period(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct, settings: NodeJobs.DailyRetention());
+        using var analyst = await node.ClientAsync(TestNode.Agency, Role.Analyst, ct, Purposes.CounterNarcotics);
+        var alert = await node.PublishAsync(AnAlert.Person(), ct);
+        var retract = await analyst.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/retract", new RetractRequest("Subject identified as someone else."), PerimeterJson.Options, ct);
+        Assert.Equal(HttpStatusCode.OK, retract.StatusCode);
+
+        node.Time.Advance(TimeSpan.FromDays(89));
+        await node.RunRetentionAsync(ct);
+        Assert.Empty(await node.AuditAsync(AuditAction.Purged, alert.Id, ct));
+        node.Time.Advance(TimeSpan.FromDays(1));
+        await node.RunRetentionAsync(ct);
+
+        var purged = await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct);
+        Assert.Equal(AlertStatus.Purged, purged!.Status);
+        Assert.Null(purged.Subject);
+        Assert.Single(await node.AuditAsync(AuditAction.Purged, alert.Id, ct));
     }
 
     private static DateOnly Today(TestNode node) => DateOnly.FromDateTime(node.Time.GetUtcNow().UtcDateTime);
