@@ -53,7 +53,10 @@ public static class NodeHost
         builder.Services.AddScoped<AgencyService>();
         builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
         builder.Services.AddScoped<UserService>().AddScoped<TokenService>();
-        builder.Services.AddScoped<RetentionJob>().AddHostedService<RetentionService>();
+        builder.Services.AddPeriodicJob(new PeriodicJob<RetentionJob>("retention",
+            sp => TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.IntervalMinutes),
+            async (job, ct) => await job.RunOnceAsync(ct) is var run && run.Warned + run.Expired + run.Purged > 0
+                ? $"{run.Warned} warned, {run.Expired} expired, {run.Purged} purged" : ""));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddProblems();
         // Unreadable bodies reach the one exception handler, which names the field in the caller's language.
