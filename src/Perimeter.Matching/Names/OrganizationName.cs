@@ -29,7 +29,7 @@ public sealed record OrganizationPart(string Folded, OrganizationPartFlags Flags
 /// <param name="Folded">The parts' folded forms, space-separated: "acme sa de cv".</param>
 public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, string Folded)
 {
-    private static readonly LegalFormEntry[] LegalForms = LoadLegalForms();
+    private static readonly (LegalFormEntry[] Forms, FrozenDictionary<string, string> ShortWords) LegalForms = LoadLegalForms();
 
     private static readonly FrozenSet<string> StopWords =
         NameData.Rows("org-stopwords.txt").Select(row => row[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
     private static (int Length, string ShortForm)? MatchLegalForm(List<string> words, int start)
     {
         (int Length, string ShortForm)? best = null;
-        foreach (var form in LegalForms)
+        foreach (var form in LegalForms.Forms)
         {
             var end = Match(words, start, form.Words);
             if (end < 0 || (best is { } found && end - start <= found.Length))
@@ -89,7 +89,7 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
         {
             if (i >= words.Count)
                 return -1;
-            if (string.Equals(words[i], expected, StringComparison.Ordinal))
+            if (string.Equals(Shorten(words[i]), expected, StringComparison.Ordinal))
             {
                 i++;
                 continue;
@@ -123,18 +123,25 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
         return words;
     }
 
-    private static LegalFormEntry[] LoadLegalForms()
+    // A one-word legal form spelled out stands for its short form inside longer ones: "PTY LIMITED" as "pty ltd".
+    private static string Shorten(string word) =>
+        LegalForms.ShortWords.TryGetValue(word, out var shortWord) ? shortWord : word;
+
+    private static (LegalFormEntry[], FrozenDictionary<string, string>) LoadLegalForms()
     {
-        var entries = new List<LegalFormEntry>();
-        foreach (var row in NameData.Rows("legal-forms.txt"))
+        var rows = NameData.Rows("legal-forms.txt").Select(row =>
         {
             var line = string.Join(' ', row);
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             var written = JoinLetters(Words(equals < 0 ? line : line[..equals]));
-            var shortForm = equals < 0 ? string.Join(' ', written) : string.Join(' ', JoinLetters(Words(line[(equals + 1)..])));
-            entries.Add(new LegalFormEntry([.. written], shortForm));
-        }
-        return [.. entries];
+            var shortForm = equals < 0 ? written : JoinLetters(Words(line[(equals + 1)..]));
+            return (Written: written, Short: shortForm);
+        }).ToList();
+        var shortWords = rows.Where(r => r.Written.Count == 1 && r.Short.Count == 1)
+            .ToFrozenDictionary(r => r.Written[0], r => r.Short[0], StringComparer.Ordinal);
+        var forms = rows.Select(r => new LegalFormEntry(
+            [.. r.Written.Select(w => shortWords.TryGetValue(w, out var s) ? s : w)], string.Join(' ', r.Short)));
+        return ([.. forms], shortWords);
     }
 
     // "s a de c v" → [sa, de, cv]: how the list's dotted forms become words.

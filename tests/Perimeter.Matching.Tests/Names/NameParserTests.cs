@@ -32,6 +32,7 @@ public sealed class NameParserTests
     [InlineData("P<MEXGUZMAN<LOERA<<JOAQUIN<ARCHIVALDO<<<<<<<", "joaquin archivaldo | guzman loera")]
     [InlineData("DE<LA<ROSA<GARCIA<<MARIA<GUADALUPE", "maria guadalupe | delarosa(rosa) garcia")]
     [InlineData("GARCIA", " | garcia")]
+    [InlineData("GUZMAN<<LOERA<JOAQUIN", "loera joaquin | guzman")]
     public void An_mrz_puts_every_surname_before_the_double_filler(string mrz, string expected) =>
         Assert.Equal(expected, Shape(NameParser.Parse(mrz)));
 
@@ -65,6 +66,8 @@ public sealed class NameParserTests
     [InlineData("Carlos Santa Cruz", "carlos | santacruz")]
     [InlineData("CARLOS SANTACRUZ", "carlos | santacruz")]
     [InlineData("Ludwig van Beethoven", "ludwig | vanbeethoven(beethoven)")]
+    [InlineData("María López de García", "maria | lopez degarcia(garcia)")]
+    [InlineData("ZULETA DE MERCHAN, Carmen", "carmen | zuleta demerchan(merchan)")]
     public void Particles_are_glued_to_their_surname_whether_written_apart_or_together(string raw, string expected) =>
         Assert.Equal(expected, Shape(NameParser.Parse(raw)));
 

@@ -32,6 +32,9 @@ public sealed class OrganizationNameTests
     [InlineData("The Acme Group Limited", "(the) acme (group) + ltd")]
     [InlineData("Smith & Sons", "smith (&) sons")]
     [InlineData("OOO Romashka", "romashka + ooo")]
+    [InlineData("MANSUDAE SERVICES (PTY) LIMITED", "mansudae (services) + pty ltd")]
+    [InlineData("DAWN MARINE CO LIMITED", "dawn marine + co ltd")]
+    [InlineData("VTB BANK CLOSED JOINT STOCK COMPANY", "vtb (bank) + cjsc")]
     [InlineData("BANCO NACIONAL DE CUBA", "(banco) nacional (de) cuba")]
     public void The_legal_form_is_one_part_and_never_the_name(string raw, string expected) =>
         Assert.Equal(expected, Shape(OrganizationName.Parse(raw)));
