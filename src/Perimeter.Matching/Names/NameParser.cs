@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
 
 namespace Perimeter.Matching.Names;
 
@@ -35,21 +33,19 @@ public static class NameParser
     private static readonly FrozenSet<string> NicknameArticles = FrozenSet.Create(
         StringComparer.Ordinal, "el", "la", "los", "las", "the");
 
-    private static readonly string[] AliasMarkers = ["alias", "aka", "a.k.a.", "a/k/a"];
-
     /// <summary>Parses a name written in one string, taking its order from a comma, an MRZ, an upper-case surname block or the name lists: "Joaquín Guzmán Loera", "GUZMAN LOERA, Joaquin", "GUZMAN&lt;LOERA&lt;&lt;JOAQUIN".</summary>
     public static ParsedName Parse(string raw, NameLayout layout = NameLayout.Unknown)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var nicknames = new List<string>();
-        var text = ExtractNicknames(raw, nicknames);
+        var text = NameTokens.ExtractNicknames(raw, nicknames);
         var parts = new PartsBuilder();
 
         if (text.Contains('<', StringComparison.Ordinal))
         {
             var (surnames, given) = SplitMrz(text);
-            parts.AddSection(Tokenize(given), Context.Given);
-            parts.AddSection(Tokenize(surnames), Context.Surname);
+            parts.AddSection(NameTokens.Tokenize(given), Context.Given);
+            parts.AddSection(NameTokens.Tokenize(surnames), Context.Surname);
         }
         else if (SplitAtComma(text) is (var surnames, var given))
         {
@@ -58,7 +54,7 @@ public static class NameParser
         }
         else
         {
-            var tokens = Tokenize(text.Replace(',', ' '));
+            var tokens = NameTokens.Tokenize(text.Replace(',', ' '));
             if (FindCaseBoundary(tokens) is (var order, var boundary))
             {
                 var (first, second) = (tokens[..boundary], tokens[boundary..]);
@@ -80,18 +76,13 @@ public static class NameParser
     {
         var nicknames = new List<string>();
         var parts = new PartsBuilder();
-        parts.AddSection(Tokenize(ExtractNicknames(givenNames ?? "", nicknames)), Context.Given);
-        parts.AddSection(Tokenize(ExtractNicknames(surnames ?? "", nicknames)), Context.Surname);
+        parts.AddSection(NameTokens.Tokenize(NameTokens.ExtractNicknames(givenNames ?? "", nicknames)), Context.Given);
+        parts.AddSection(NameTokens.Tokenize(NameTokens.ExtractNicknames(surnames ?? "", nicknames)), Context.Surname);
         parts.AddNicknames(nicknames);
         return parts.Build();
     }
 
     private enum Context { Given, Surname, Unstructured }
-
-    private enum Shape { Neutral, Upper, Lower, Mixed }
-
-    /// <summary>One written word, folded, with what the writing told us: its case, a trailing dot, a hyphen before it.</summary>
-    private readonly record struct Token(string Word, Shape Shape, bool Dotted, bool HyphenBefore);
 
     /// <summary>A word with the particles glued in front of it: "de la" + "rosa".</summary>
     private sealed class Segment(string word, PartFlags flags)
@@ -115,7 +106,7 @@ public static class NameParser
         private readonly List<NamePart> _surnames = [];
         private readonly List<NamePart> _nicknames = [];
 
-        public void AddSection(List<Token> tokens, Context context)
+        public void AddSection(List<NameToken> tokens, Context context)
         {
             foreach (var unit in BuildUnits(tokens, context))
             {
@@ -126,7 +117,7 @@ public static class NameParser
             }
         }
 
-        public void AddUnstructured(List<Token> tokens, NameLayout layout)
+        public void AddUnstructured(List<NameToken> tokens, NameLayout layout)
         {
             var units = BuildUnits(tokens, Context.Unstructured);
             if (units.Count == 1)
@@ -149,7 +140,7 @@ public static class NameParser
         {
             foreach (var nickname in nicknames)
             {
-                var words = Tokenize(nickname).Select(t => t.Word).ToList();
+                var words = NameTokens.Tokenize(nickname).Select(t => t.Word).ToList();
                 var meaningful = words.Where(w => !NicknameArticles.Contains(w)).ToList();
                 foreach (var word in meaningful.Count > 0 ? meaningful : words)
                     _nicknames.Add(new NamePart(word, NameRole.Unknown, -1, PartFlags.Nickname, null));
@@ -249,7 +240,7 @@ public static class NameParser
     }
 
     /// <summary>Drops honorifics and conjunctions, expands abbreviations, glues particles and joins hyphenated words.</summary>
-    private static List<Unit> BuildUnits(List<Token> tokens, Context context)
+    private static List<Unit> BuildUnits(List<NameToken> tokens, Context context)
     {
         var words = StripHonorifics(tokens);
         var units = new List<Unit>();
@@ -296,9 +287,9 @@ public static class NameParser
         return units;
     }
 
-    private static List<Token> StripHonorifics(List<Token> tokens)
+    private static List<NameToken> StripHonorifics(List<NameToken> tokens)
     {
-        var words = new List<Token>(tokens);
+        var words = new List<NameToken>(tokens);
         // "Don Juan Pérez" drops "Don"; "Don Johnson" keeps it, as Don is also a given name.
         while (words.Count > 1
             && Honorifics.Contains(words[0].Word)
@@ -313,13 +304,13 @@ public static class NameParser
     }
 
     // "y" joins two surnames ("Ortega y Gasset"); "e" does before an i sound ("Ortega e Ibarra"). With a dot it is an initial.
-    private static bool IsConjunction(Token token, Token? next) =>
+    private static bool IsConjunction(NameToken token, NameToken? next) =>
         !token.Dotted && next is { } following
         && (token.Word == "y"
             || (token.Word == "e" && (following.Word.StartsWith('i') || following.Word.StartsWith("hi", StringComparison.Ordinal))));
 
     /// <summary>How many particle tokens start at <paramref name="start"/> and are followed by a word to glue them to: "de la Rosa" → 2.</summary>
-    private static int ParticleRunLength(List<Token> words, int start)
+    private static int ParticleRunLength(List<NameToken> words, int start)
     {
         if (!Particles.Contains(words[start].Word) || words[start].Dotted)
             return 0;
@@ -330,7 +321,7 @@ public static class NameParser
         return end < words.Count ? end - start : 0;
     }
 
-    private static (string Word, PartFlags Flags) Expand(Token token, Context context)
+    private static (string Word, PartFlags Flags) Expand(NameToken token, Context context)
     {
         if (NameData.Abbreviations.TryGetValue(token.Word, out var abbreviation)
             && (token.Dotted || !abbreviation.NeedsDot)
@@ -434,18 +425,18 @@ public static class NameParser
         + surnames switch { 0 => -3, 1 => 0, 2 => 1, 3 => -0.5, _ => -2 };
 
     /// <summary>An upper-case block before or after mixed-case words is the surnames: "GUZMAN LOERA Joaquín", "Joaquín GUZMÁN LOERA".</summary>
-    private static (NameLayout Order, int Boundary)? FindCaseBoundary(List<Token> tokens)
+    private static (NameLayout Order, int Boundary)? FindCaseBoundary(List<NameToken> tokens)
     {
         var significant = new List<(int Index, bool Upper)>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.Shape == Shape.Neutral || Particles.Contains(token.Word) || ParticleContinuations.Contains(token.Word)
+            if (token.Case == WordCase.Neutral || Particles.Contains(token.Word) || ParticleContinuations.Contains(token.Word)
                 || token.Word == "y" || Honorifics.Contains(token.Word) || Suffixes.Contains(token.Word))
             {
                 continue;
             }
-            significant.Add((i, token.Shape == Shape.Upper));
+            significant.Add((i, token.Case == WordCase.Upper));
         }
         var firstUpper = significant.FindIndex(s => s.Upper);
         var firstOther = significant.FindIndex(s => !s.Upper);
@@ -478,133 +469,14 @@ public static class NameParser
     }
 
     /// <summary>"SURNAMES, Given" as OFAC writes it; a comma before a bare suffix ("Pérez, Jr.") does not count.</summary>
-    private static (List<Token> Surnames, List<Token> Given)? SplitAtComma(string text)
+    private static (List<NameToken> Surnames, List<NameToken> Given)? SplitAtComma(string text)
     {
         var comma = text.IndexOf(',', StringComparison.Ordinal);
         if (comma < 0)
             return null;
-        var given = Tokenize(text[(comma + 1)..].Replace(',', ' '));
+        var given = NameTokens.Tokenize(text[(comma + 1)..].Replace(',', ' '));
         if (given.All(t => Suffixes.Contains(t.Word) || Honorifics.Contains(t.Word)))
             return null;
-        return (Tokenize(text[..comma]), given);
-    }
-
-    /// <summary>Takes quoted aliases out of the name: `Joaquín "El Chapo" Guzmán` → "Joaquín   Guzmán" and ["El Chapo"].</summary>
-    private static string ExtractNicknames(string raw, List<string> nicknames)
-    {
-        var text = new StringBuilder(raw.Length);
-        var i = 0;
-        while (i < raw.Length)
-        {
-            var c = raw[i];
-            var atWordStart = i == 0 || !char.IsLetterOrDigit(raw[i - 1]);
-            var close = c switch
-            {
-                '"' or '“' or '”' => raw.IndexOfAny(['"', '”', '“'], i + 1),
-                '«' => raw.IndexOf('»', i + 1),
-                // A single quote opens an alias only at a word start, so "O'Brien" keeps its apostrophe.
-                '\'' or '‘' when atWordStart => ClosingSingleQuote(raw, i + 1),
-                _ => -1,
-            };
-            if (close > i + 1)
-            {
-                nicknames.Add(raw[(i + 1)..close]);
-                DropTrailingAliasMarker(text);
-                text.Append(' ');
-                i = close + 1;
-            }
-            else
-            {
-                text.Append(c is '"' or '“' or '”' or '«' or '»' ? ' ' : c);
-                i++;
-            }
-        }
-        return text.ToString();
-    }
-
-    private static int ClosingSingleQuote(string raw, int from)
-    {
-        for (var k = from + 1; k < raw.Length; k++)
-        {
-            if (raw[k] is '\'' or '’' && (k + 1 == raw.Length || !char.IsLetterOrDigit(raw[k + 1])))
-                return k;
-        }
-        return -1;
-    }
-
-    private static void DropTrailingAliasMarker(StringBuilder text)
-    {
-        var written = text.ToString().TrimEnd();
-        foreach (var marker in AliasMarkers)
-        {
-            if (written.EndsWith(marker, StringComparison.OrdinalIgnoreCase)
-                && (written.Length == marker.Length || !char.IsLetter(written[^(marker.Length + 1)])))
-            {
-                text.Length = written.Length - marker.Length;
-                return;
-            }
-        }
-    }
-
-    /// <summary>Splits text into folded words, noting each word's case, a dot after it and a hyphen before it: "Ma. Hernández-García".</summary>
-    private static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>();
-        var word = new StringBuilder();
-        var hyphenPending = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
-            {
-                word.Append(c);
-                continue;
-            }
-            // "O'Brien", "D'Angelo": an apostrophe inside a word is part of it.
-            if (c is '\'' or '’' or '`' or '´' && word.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                continue;
-            if (word.Length > 0)
-            {
-                AddToken(tokens, word.ToString(), dotted: c == '.', hyphenPending);
-                word.Clear();
-                hyphenPending = false;
-            }
-            if (c is '-' or '‐' or '‑' or '–' && tokens.Count > 0)
-                hyphenPending = true;
-        }
-        if (word.Length > 0)
-            AddToken(tokens, word.ToString(), dotted: false, hyphenPending);
-        return tokens;
-    }
-
-    private static void AddToken(List<Token> tokens, string written, bool dotted, bool hyphenBefore)
-    {
-        var folded = NameText.Fold(written);
-        if (folded.Length == 0)
-            return;
-        var shape = ShapeOf(written);
-        var words = folded.Split(' ');
-        for (var i = 0; i < words.Length; i++)
-            tokens.Add(new Token(words[i], shape, dotted && i == words.Length - 1, hyphenBefore && i == 0));
-    }
-
-    private static Shape ShapeOf(string written)
-    {
-        int letters = 0, upper = 0, lower = 0;
-        foreach (var c in written)
-        {
-            if (!char.IsLetter(c))
-                continue;
-            letters++;
-            if (char.IsUpper(c))
-                upper++;
-            else if (char.IsLower(c))
-                lower++;
-        }
-        if (letters <= 1)
-            return Shape.Neutral;
-        if (upper == letters)
-            return Shape.Upper;
-        return lower == letters ? Shape.Lower : Shape.Mixed;
+        return (NameTokens.Tokenize(text[..comma]), given);
     }
 }
