@@ -33,4 +33,7 @@ public enum PartFlags
 
     /// <summary>The role was guessed from the name lists, not read from the layout: "joaquin guzman loera" has no comma or case to go by.</summary>
     Inferred = 1 << 7,
+
+    /// <summary>Carries little weight: an organization's legal form or stop word ("S.A. de C.V.", "group").</summary>
+    Weak = 1 << 8,
 }

@@ -1,0 +1,82 @@
+namespace Perimeter.Matching.Screening;
+
+/// <summary>How strongly a candidate matches: what the officer acts on.</summary>
+public enum Band
+{
+    /// <summary>Below the possible threshold: not shown.</summary>
+    None,
+    /// <summary>Worth a look: name evidence without confirmation, or confirmation with a weaker name.</summary>
+    Possible,
+    /// <summary>Very likely the same subject.</summary>
+    Strong,
+}
+
+/// <summary>One candidate for a screened subject: score in [0, 1], band, and the reasons.</summary>
+/// <example><c>Match { Id = …, Score = 0.97, Band = Band.Strong }</c></example>
+public sealed record Match(Guid Id, double Score, Band Band, Explanation Explanation);
+
+/// <summary>Why a candidate scored as it did, feature by feature, for the officer who acts on it.</summary>
+public sealed record Explanation(
+    string MatchedName,
+    IReadOnlyList<PartExplanation> NameParts,
+    IReadOnlyList<FeatureExplanation> Features,
+    double WeightBits)
+{
+    /// <summary>One line: <c>name: guzman=guzman (exact), joaquin=joaquin (exact); dob: exact</c>.</summary>
+    public string Summary()
+    {
+        var parts = string.Join(", ", NameParts.Select(p => p.ToString()));
+        var features = string.Join("; ", Features.Select(f => f.ToString()));
+        return features.Length == 0 ? $"name: {parts}" : $"name: {parts}; {features}";
+    }
+}
+
+/// <summary>How one part of the query name met one part of the listed name.</summary>
+/// <example><c>new PartExplanation("pancho", "francisco", PartAgreement.Equivalent, 4.2, "pancho→francisco")</c></example>
+public sealed record PartExplanation(string? Query, string? Listed, PartAgreement Agreement, double WeightBits, string? Note = null)
+{
+    /// <summary>One phrase: <c>guzman=guzman (exact)</c>, <c>loera not given</c>.</summary>
+    public override string ToString() => Agreement switch
+    {
+        PartAgreement.MissingFromQuery => $"{Listed} not given",
+        PartAgreement.MissingFromList => $"{Query} not listed",
+        _ => $"{Query}={Listed} ({Word(Agreement)}{(Note is null ? "" : $" {Note}")})",
+    };
+
+    private static string Word(PartAgreement agreement) => agreement switch
+    {
+        PartAgreement.Exact => "exact",
+        PartAgreement.Equivalent => "nickname",
+        PartAgreement.Phonetic => "sounds alike",
+        PartAgreement.Typo => "typo",
+        PartAgreement.Initial => "initial",
+        PartAgreement.MissingFromQuery or PartAgreement.MissingFromList => "missing",
+    };
+}
+
+/// <summary>How a query name part met a listed one: <c>PartAgreement.Equivalent</c> for Pancho and Francisco.</summary>
+public enum PartAgreement
+{
+    /// <summary>The same letters once accents, case and particles are folded.</summary>
+    Exact,
+    /// <summary>A nickname or cross-language equivalent: Pepe for José, Guillermo for William.</summary>
+    Equivalent,
+    /// <summary>Spelled differently, sounding alike: Vargas and Bargas.</summary>
+    Phonetic,
+    /// <summary>Within the typing-error budget for its length.</summary>
+    Typo,
+    /// <summary>An initial against a full name: J. for José.</summary>
+    Initial,
+    /// <summary>A listed part the query does not give.</summary>
+    MissingFromQuery,
+    /// <summary>A query part the listed name does not have.</summary>
+    MissingFromList,
+}
+
+/// <summary>One non-name feature: date of birth, nationality, sex, a document.</summary>
+/// <example><c>new FeatureExplanation("dob", "exact", 6.5, "1957-04-04")</c></example>
+public sealed record FeatureExplanation(string Feature, string Outcome, double WeightBits, string? Detail = null)
+{
+    /// <summary>One phrase: <c>dob: exact (1957-04-04)</c>.</summary>
+    public override string ToString() => Detail is null ? $"{Feature}: {Outcome}" : $"{Feature}: {Outcome} ({Detail})";
+}

@@ -1,0 +1,17 @@
+using Perimeter.Matching.Names;
+
+namespace Perimeter.Matching.Screening;
+
+/// <summary>The reference data and model a watchlist is built with; built once, then only read.</summary>
+/// <example><c>MatchingTables.Default with { Equivalents = GivenNameEquivalents.Default.With(extraPairs) }</c></example>
+public sealed record MatchingTables
+{
+    /// <summary>The embedded name tables and the calibrated model.</summary>
+    public static readonly MatchingTables Default = new();
+
+    /// <summary>Nicknames and cross-language equivalents of given names.</summary>
+    public GivenNameEquivalents Equivalents { get; init; } = GivenNameEquivalents.Default;
+
+    /// <summary>The weights, prior and band thresholds.</summary>
+    public ScoringModel Model { get; init; } = ScoringModel.Default;
+}

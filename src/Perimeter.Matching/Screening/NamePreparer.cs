@@ -1,0 +1,55 @@
+using Perimeter.Matching.Names;
+using Perimeter.Matching.Phonetics;
+
+namespace Perimeter.Matching.Screening;
+
+/// <summary>Parses the names of a subject and turns their parts into vocabulary tokens.</summary>
+internal static class NamePreparer
+{
+    /// <summary>Names longer than this are cut: the scorer's exact part assignment grows as 2^parts.</summary>
+    public const int MaxParts = 7;
+
+    public static PreparedName[] Prepare(Subject subject, Func<string, Token> intern)
+    {
+        var names = new List<PreparedName>(subject.Names.Count);
+        foreach (var name in subject.Names)
+        {
+            var parts = subject.Kind is SubjectKind.Person || (subject.Kind is SubjectKind.Document && IsPersonLike(name))
+                ? PersonParts(name)
+                : OrganizationParts(name);
+            var prepared = parts
+                .Take(MaxParts)
+                .Select(p => new PreparedPart(intern(p.Folded), p.Role, p.SurnameIndex, p.Flags, p.Core is { Length: > 0 } core ? intern(core) : null))
+                .ToArray();
+            if (prepared.Length > 0)
+                names.Add(new PreparedName(Display(name), prepared, name.IsWeak));
+        }
+        return [.. names];
+    }
+
+    public static Token NewToken(string text)
+    {
+        var (primary, alternate) = DoubleMetaphone.Encode(text);
+        return new Token
+        {
+            Text = text,
+            SpanishKey = SpanishKey.Encode(text),
+            MetaphonePrimary = primary,
+            MetaphoneAlternate = alternate,
+        };
+    }
+
+    private static IEnumerable<NamePart> PersonParts(SubjectName name) =>
+        (name.GivenNames is not null || name.Surnames is not null
+            ? NameParser.Parse(name.GivenNames, name.Surnames)
+            : NameParser.Parse(name.Full ?? "")).Parts;
+
+    private static IEnumerable<NamePart> OrganizationParts(SubjectName name) =>
+        OrganizationName.Parse(name.Full ?? $"{name.GivenNames} {name.Surnames}").Parts
+            .Select(p => new NamePart(p.Folded, NameRole.Unknown, -1, p.Flags != OrganizationPartFlags.None ? PartFlags.Weak : PartFlags.None, null));
+
+    private static bool IsPersonLike(SubjectName name) => name.GivenNames is not null || name.Surnames is not null;
+
+    private static string Display(SubjectName name) =>
+        name.Full ?? string.Join(' ', new[] { name.GivenNames, name.Surnames }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
