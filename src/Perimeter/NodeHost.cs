@@ -13,6 +13,7 @@ using Perimeter.Features.Audit;
 using Perimeter.Features.Demo;
 using Perimeter.Features.Health;
 using Perimeter.Features.Retention;
+using Perimeter.Features.Screening;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
 using Perimeter.Localization;
@@ -57,6 +58,7 @@ public static class NodeHost
             sp => TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.IntervalMinutes),
             async (job, ct) => await job.RunOnceAsync(ct) is var run && run.Warned + run.Expired + run.Purged > 0
                 ? $"{run.Warned} warned, {run.Expired} expired, {run.Purged} purged" : ""));
+        builder.Services.AddScreening();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddProblems();
         // Unreadable bodies reach the one exception handler, which names the field in the caller's language.
@@ -99,6 +101,7 @@ public static class NodeHost
         app.MapTokenEndpoints();
         app.MapAuditEndpoints();
         app.MapNotificationEndpoints();
+        app.MapScreening();
         return app;
     }
 

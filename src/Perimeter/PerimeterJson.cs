@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Perimeter.Features.Access;
+using Perimeter.Features.Alerts;
 
 namespace Perimeter;
 
@@ -19,6 +20,7 @@ public static class PerimeterJson
         options.Converters.Add(new PurposesJsonConverter());
         options.Converters.Add(new SourceReliabilityJsonConverter());
         options.Converters.Add(new InformationCredibilityJsonConverter());
+        options.Converters.Add(new PartialDateJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // A null where the model has none (a null subject, a null list) is refused with its path, like any bad value.

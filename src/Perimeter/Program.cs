@@ -3,6 +3,7 @@ using Perimeter.Cli;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Imports;
+using Perimeter.Features.Screening;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
 
@@ -17,5 +18,6 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     TokenCommands.Create(),
     AgencyCommands.Create(),
     AuditCommands.Create(),
+    ScreenCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

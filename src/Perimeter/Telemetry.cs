@@ -14,5 +14,7 @@ public static class Telemetry
 
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("perimeter.jobs.runs", description: "Background job runs");
 
+    public static readonly Counter<long> Screenings = Meter.CreateCounter<long>("perimeter.screenings", description: "Subjects screened, one by one or in batches");
+
     public static readonly Counter<long> AlertsImported = Meter.CreateCounter<long>("perimeter.imports.alerts", description: "Alerts created or updated by imports");
 }

@@ -1,5 +1,6 @@
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Infrastructure;
 

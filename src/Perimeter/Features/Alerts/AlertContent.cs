@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Perimeter.Features.Access;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Alerts;
 

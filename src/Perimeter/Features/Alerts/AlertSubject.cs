@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Alerts;
 
@@ -36,29 +37,6 @@ public sealed record PersonName(string? GivenNames, string? Surnames, string? Fu
     [JsonIgnore]
     public string Display => FullName ?? string.Join(' ', new[] { GivenNames, Surnames }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
-
-public enum Sex
-{
-    Unknown,
-    Male,
-    Female,
-}
-
-public enum DocumentType
-{
-    Passport,
-    Curp,
-    VoterCard,
-    DriverLicence,
-    NationalId,
-    Visa,
-    BorderCrossingCard,
-    TaxId,
-    CompanyRegistration,
-    Other,
-}
-
-public sealed record IdentityDocument(DocumentType Type, string Number, string? IssuingCountry = null);
 
 public sealed record PersonData
 {

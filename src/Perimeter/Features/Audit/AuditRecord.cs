@@ -54,6 +54,12 @@ public enum AuditAction
     Expired,
     Purged,
     Denied,
+    Screen,
+    Decide,
+    StandingSubjectAdded,
+    StandingSubjectRetired,
+    StandingMatch,
+    BatchQueued,
 }
 
 public enum AuditOutcome

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Demo;
 

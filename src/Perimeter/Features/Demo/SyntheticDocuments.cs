@@ -1,4 +1,5 @@
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Demo;
 

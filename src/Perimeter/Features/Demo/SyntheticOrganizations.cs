@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Demo;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Demo;
 
@@ -92,6 +93,7 @@ internal static class SyntheticVehicles
         var descriptor = random.NextChars(5, VinCharacters);
         var yearCode = YearCodes[((modelYear - 1980) % 30 + 30) % 30];
         var plant = random.NextChars(1, VinCharacters);
-        return Vin.WithCheckDigit($"{manufacturerId}{descriptor}0{yearCode}{plant}{random.NextDigits(6)}");
+        var draft = $"{manufacturerId}{descriptor}0{yearCode}{plant}{random.NextDigits(6)}";
+        return string.Concat(draft.AsSpan(0, 8), [Vin.CheckDigit(draft)], draft.AsSpan(9));
     }
 }

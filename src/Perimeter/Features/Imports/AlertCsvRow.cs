@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Column = Perimeter.Features.Imports.AlertCsvColumns;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Imports;
 
@@ -121,7 +122,7 @@ internal sealed partial class AlertCsvRow
             DatesOfBirth = dates,
             PlaceOfBirth = Text(Column.PlaceOfBirth),
             Nationalities = CountryList(Column.Nationalities),
-            Sex = Word(Column.Sex, Alerts.Sex.Unknown),
+            Sex = Word(Column.Sex, Sex.Unknown),
             Documents = DocumentList(Column.Documents),
         };
     }
@@ -171,7 +172,7 @@ internal sealed partial class AlertCsvRow
 
     private DocumentData ReadDocument() => new()
     {
-        Type = Word(Column.DocumentType, Alerts.DocumentType.Passport),
+        Type = Word(Column.DocumentType, DocumentType.Passport),
         Number = Text(Column.DocumentNumber) ?? "",
         IssuingCountry = Country(Column.IssuingCountry, Text(Column.IssuingCountry)),
         HolderName = Text(Column.HolderName),

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Imports;
 

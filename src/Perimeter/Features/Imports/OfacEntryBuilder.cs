@@ -1,5 +1,6 @@
 using System.Text;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Imports;
 

@@ -16,4 +16,6 @@ public enum NotificationKind
 {
     ReviewDue,
     Expired,
+    /// <summary>A standing subject matched a new or changed alert.</summary>
+    StandingMatch,
 }

@@ -5,6 +5,7 @@ using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
 using Perimeter.Tests.Infrastructure;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Features.Alerts;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Demo;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Features.Demo;
 
@@ -124,7 +125,7 @@ public sealed partial class SyntheticAlertsTests
             foreach (var curp in person.Documents.Where(d => d.Type == DocumentType.Curp).Select(d => d.Number))
             {
                 Assert.Matches(CurpTests.Shape(), curp);
-                Assert.Equal(Curp.CheckDigit(curp[..17]), curp[17]);
+                Assert.Equal(Curp.CheckDigit(curp.AsSpan(0, 17)), curp[17]);
                 Assert.Contains(curp[..16], CurpsFor(person, curp));
                 checkedCount++;
             }
@@ -165,10 +166,10 @@ public sealed partial class SyntheticAlertsTests
         if (person.Sex != Sex.Unknown)
             Assert.Equal(person.Sex, sex);
         Assert.Contains(person.DatesOfBirth, d => d.Year == dateOfBirth.Year);
-        var candidates = new List<string> { Curp.Compute(primary.GivenNames!, primary.Surnames, null, dateOfBirth, sex, curp[11..13])[..16] };
+        var candidates = new List<string> { CurpBuilder.Compute(primary.GivenNames!, primary.Surnames, null, dateOfBirth, sex, curp[11..13])[..16] };
         for (var split = 1; split < words.Length; split++)
         {
-            candidates.Add(Curp.Compute(primary.GivenNames!, string.Join(' ', words[..split]), string.Join(' ', words[split..]),
+            candidates.Add(CurpBuilder.Compute(primary.GivenNames!, string.Join(' ', words[..split]), string.Join(' ', words[split..]),
                 dateOfBirth, sex, curp[11..13])[..16]);
         }
         return candidates;

@@ -2,6 +2,7 @@ using System.Text;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Imports;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Features.Imports;
 

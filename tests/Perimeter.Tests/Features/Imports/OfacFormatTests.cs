@@ -1,6 +1,7 @@
 using System.Text;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Imports;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Features.Imports;
 

@@ -1,18 +1,16 @@
 using System.Globalization;
 using System.Text;
-using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Features.Demo;
 
 /// <summary>
-/// Mexico's population registry key (CURP) by RENAPO's published rules (Instructivo Normativo para la Asignación de la
+/// Builds Mexico's population registry key (CURP) for synthetic persons by RENAPO's published rules (Instructivo Normativo para la Asignación de la
 /// CURP): four letters from the name, the date of birth, sex, state of birth, three consonants, a differentiator and
 /// a check digit.
 /// </summary>
-public static class Curp
+public static class CurpBuilder
 {
-    // The check digit's alphabet: each character is worth its index, so Ñ (24) sits between N and O.
-    private const string CheckAlphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
     private const string Vowels = "AEIOU";
 
     // Prepositions, conjunctions and contractions skipped in compound names: "de la Cruz" → CRUZ.
@@ -66,23 +64,7 @@ public static class Curp
             $"{initials}{dateOfBirth:yyMMdd}{sexLetter}{stateCode}" +
             $"{FirstInternal(paternal, IsConsonant)}{(maternal is null ? 'X' : FirstInternal(maternal, IsConsonant))}" +
             $"{FirstInternal(given, IsConsonant)}{differentiator ?? (dateOfBirth.Year < 2000 ? '0' : 'A')}");
-        return first17 + CheckDigit(first17);
-    }
-
-    /// <summary>The 18th character, from the first 17: <c>CheckDigit("HEGG560427MVZRRL0")</c> → <c>'4'</c>.</summary>
-    public static char CheckDigit(string first17)
-    {
-        if (first17.Length != 17)
-            throw new ArgumentException($"expected the first 17 characters of a CURP, got {first17.Length}", nameof(first17));
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            var value = CheckAlphabet.IndexOf(first17[i], StringComparison.Ordinal);
-            if (value < 0)
-                throw new ArgumentException($"'{first17[i]}' cannot appear in a CURP", nameof(first17));
-            sum += value * (18 - i);
-        }
-        return (char)('0' + ((10 - (sum % 10)) % 10));
+        return first17 + Curp.CheckDigit(first17);
     }
 
     /// <summary>The word of a name the CURP is built from: particles dropped, accents removed, Ñ kept.</summary>

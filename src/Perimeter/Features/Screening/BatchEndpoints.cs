@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Access;
+using Perimeter.Features.Audit;
+using Perimeter.Storage;
+using Perimeter.Web;
+
+namespace Perimeter.Features.Screening;
+
+internal static class BatchEndpoints
+{
+    public static RouteGroupBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var batch = app.MapGroup("/api/v1/screen/batch").WithTags("Screening").RequireAuthorization(Permissions.ReadAlerts);
+        batch.MapPost("/", Submit).WithName("SubmitBatchScreening").RequirePurpose()
+            .Accepts<string>("text/csv").Accepts<BatchRow[]>("application/json");
+        batch.MapGet("/{id:guid}", Status).WithName("GetBatchScreening");
+        batch.MapGet("/{id:guid}/results", Results).WithName("DownloadBatchScreeningResults");
+        return batch;
+    }
+
+    /// <summary>A manifest as CSV (<c>id,name[,dob,nationality,sex,document,kind]</c>) or a JSON array of the same fields.</summary>
+    private static async Task<Results<Accepted<BatchJobView>, ValidationProblem>> Submit(
+        HttpRequest http, PerimeterDb db, AuditLog audit, Caller caller, TimeProvider time, CancellationToken ct, int top = 5, double? threshold = null)
+    {
+        string csv;
+        if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var rows = await JsonSerializer.DeserializeAsync<BatchRow[]>(http.Body, PerimeterJson.Options, ct) ?? [];
+            csv = BatchRow.ToCsv(rows);
+        }
+        else
+        {
+            using var reader = new StreamReader(http.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            try
+            {
+                csv = await reader.ReadToEndAsync(ct);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Problems.Invalid("body", "InvalidValue", "not UTF-8");
+            }
+        }
+        var read = ScreeningInput.FromCsv(csv, "batch.csv");
+        if (!read.IsValid)
+        {
+            var errors = new FieldErrors();
+            foreach (var error in read.Errors.Take(20))
+                errors.Add("body", "InvalidValue", error);
+            return Problems.Invalid(errors);
+        }
+        if (top is < 1 or > 50 || threshold is < 0 or > 1)
+            return Problems.Invalid(top is < 1 or > 50 ? "top" : "threshold", "OutOfRange");
+        var job = new BatchJob
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Agency = caller.Agency,
+            CreatedBy = caller.ActorId,
+            Roles = string.Join(',', caller.Roles),
+            Purpose = caller.Purpose,
+            Status = BatchStatus.Queued,
+            Total = read.Queries.Count,
+            InputCsv = csv,
+            Top = top,
+            Threshold = threshold ?? Matching.Screening.ScoringModel.Default.PossibleThreshold,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await db.WriteAsync(async token =>
+        {
+            db.Add(job);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.BatchQueued, "batch", [job.Id], Detail: $"rows={job.Total}"), token);
+        }, ct);
+        return TypedResults.Accepted($"/api/v1/screen/batch/{job.Id}", BatchJobView.Of(job));
+    }
+
+    private static async Task<Results<Ok<BatchJobView>, ProblemHttpResult>> Status(Guid id, PerimeterDb db, Caller caller, CancellationToken ct) =>
+        await db.Set<BatchJob>().AsNoTracking().Where(j => j.Id == id && j.Agency == caller.Agency)
+            .Select(j => new BatchJob
+            {
+                Id = j.Id, Agency = j.Agency, CreatedBy = j.CreatedBy, Roles = j.Roles, Status = j.Status, Total = j.Total, Done = j.Done,
+                WithCandidates = j.WithCandidates, Error = j.Error, CreatedAt = j.CreatedAt, StartedAt = j.StartedAt, FinishedAt = j.FinishedAt, InputCsv = "",
+            })
+            .SingleOrDefaultAsync(ct) is { } job
+            ? TypedResults.Ok(BatchJobView.Of(job))
+            : Problems.Problem(404, "NotFound");
+
+    /// <summary>The results CSV: only the job's own agency, once done; downloading is audited as an export.</summary>
+    private static async Task<IResult> Results(Guid id, PerimeterDb db, AuditLog audit, Caller caller, CancellationToken ct)
+    {
+        var job = await db.Set<BatchJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Agency == caller.Agency, ct);
+        if (job is null)
+            return Problems.Problem(404, "NotFound");
+        if (job.Status != BatchStatus.Done)
+            return Problems.Problem(409, "BatchNotDone");
+        await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id]), t), ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(job.ResultCsv ?? ""), "text/csv", $"screening-{id}.csv");
+    }
+}
+
+/// <summary>One row of a JSON manifest; the same fields as the CSV.</summary>
+public sealed record BatchRow(string? Id, string? Name, string? Dob = null, string? Nationality = null, string? Sex = null, string? Document = null, string? Kind = null)
+{
+    public static string ToCsv(IEnumerable<BatchRow> rows)
+    {
+        var builder = new StringBuilder("id,name,dob,nationality,sex,document,kind\n");
+        foreach (var row in rows)
+            builder.AppendJoin(',', new[] { row.Id, row.Name, row.Dob, row.Nationality, row.Sex, row.Document, row.Kind }.Select(Quote)).Append('\n');
+        return builder.ToString();
+    }
+
+    private static string Quote(string? value) => $"\"{(value ?? "").Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Perimeter.Features.Screening;
+
+/// <summary>How often this replica's screening jobs look for work.</summary>
+public sealed class ScreeningSettings
+{
+    public const string Section = "Node:Screening";
+
+    /// <summary>Seconds between re-screens of standing subjects against changed alerts (which also keeps the index warm).</summary>
+    [Range(1, 3600)]
+    public int StandingSubjectSeconds { get; set; } = 10;
+
+    /// <summary>Seconds between looks for queued batch jobs.</summary>
+    [Range(1, 3600)]
+    public int BatchPollSeconds { get; set; } = 2;
+}
+
+public static class ScreeningFeature
+{
+    public static IServiceCollection AddScreening(this IServiceCollection services)
+    {
+        services.AddOptions<ScreeningSettings>().BindConfiguration(ScreeningSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScreeningIndex>();
+        services.AddScoped<ScreeningService>();
+        services.AddPeriodicJob(new PeriodicJob<StandingSubjectJob>("standing-subjects",
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.StandingSubjectSeconds),
+            async (job, ct) => await job.RunOnceAsync(ct) is var raised and > 0 ? $"{raised} new standing-subject matches" : ""));
+        services.AddPeriodicJob(new PeriodicJob<BatchScreeningJob>("batch-screening",
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.BatchPollSeconds),
+            async (job, ct) =>
+            {
+                var ran = 0;
+                while (await job.RunNextAsync(ct))
+                    ran++;
+                return ran > 0 ? $"{ran} batch jobs done" : "";
+            }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
+    {
+        app.MapScreenEndpoints();
+        app.MapBatchEndpoints();
+        app.MapStandingSubjectEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Perimeter.Features.Imports;
+using Perimeter.Matching.Evidence;
+using Perimeter.Matching.Screening;
+
+namespace Perimeter.Features.Screening;
+
+/// <summary>
+/// The screening input CSV of ports and analysts: a header, then <c>id,name</c> and optionally
+/// <c>dob,nationality,sex,document,kind</c>. Names in any layout people write; dates as YYYY, YYYY-MM or
+/// YYYY-MM-DD; nationality as an ISO code or a country name in English or Spanish. All rows are checked
+/// before any is screened; errors name the line.
+/// </summary>
+public static class ScreeningInput
+{
+    public const int MaxRows = 1_000_000;
+    private static readonly string[] Known = ["id", "name", "dob", "nationality", "sex", "document", "kind"];
+    private static readonly string[] Required = ["id", "name"];
+
+    public sealed record Query(string Id, Subject Subject);
+
+    public sealed record Read(IReadOnlyList<Query> Queries, IReadOnlyList<string> Errors)
+    {
+        public bool IsValid => Errors.Count == 0;
+    }
+
+    public static Read FromFile(string path)
+    {
+        if (!File.Exists(path))
+            return new Read([], [$"{path}: no such file"]);
+        var bytes = File.ReadAllBytes(path);
+        if (TextDecoding.TryUtf8(bytes, out var badLine) is not { } text)
+            return new Read([], [$"{Path.GetFileName(path)}:{badLine}: not valid UTF-8"]);
+        return FromCsv(text, Path.GetFileName(path));
+    }
+
+    public static Read FromCsv(string text, string fileName)
+    {
+        var errors = new List<string>();
+        var queries = new List<Query>();
+        using var records = CsvRecords.Read(text.TrimStart('\uFEFF')).GetEnumerator();
+        if (!records.MoveNext())
+            return new Read([], [$"{fileName}:1: empty file; expected a header with id,name"]);
+        var header = records.Current.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        foreach (var column in header.Where(c => !Known.Contains(c, StringComparer.Ordinal)))
+            errors.Add($"{fileName}:1: unknown column \"{column}\"; expected {string.Join(',', Known)}");
+        foreach (var required in Required.Where(r => !header.Contains(r, StringComparer.Ordinal)))
+            errors.Add($"{fileName}:1: missing column \"{required}\"");
+        if (errors.Count > 0)
+            return new Read([], errors);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (records.MoveNext())
+        {
+            var record = records.Current;
+            var where = $"{fileName}:{record.Line}";
+            if (record.Problem is { } problem)
+            {
+                errors.Add($"{where}: {problem}");
+                continue;
+            }
+            if (record.Fields.Count != header.Count)
+            {
+                errors.Add($"{where}: {record.Fields.Count} fields where the header has {header.Count}");
+                continue;
+            }
+            if (queries.Count >= MaxRows)
+            {
+                errors.Add($"{where}: more than {MaxRows} rows; split the file");
+                break;
+            }
+            var row = header.Select((h, i) => (h, record.Fields[i].Trim())).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal);
+            if (Parse(row, where, errors) is { } query)
+            {
+                if (!ids.Add(query.Id))
+                    errors.Add($"{where}: id \"{query.Id}\" appears twice");
+                else
+                    queries.Add(query);
+            }
+            if (errors.Count >= 100)
+                break;
+        }
+        return errors.Count > 0 ? new Read([], errors) : new Read(queries, []);
+    }
+
+    private static Query? Parse(Dictionary<string, string> row, string where, List<string> errors)
+    {
+        var count = errors.Count;
+        var id = row["id"];
+        var name = row["name"];
+        if (id.Length is 0 or > 200)
+            errors.Add($"{where}: id: {(id.Length == 0 ? "required" : "longer than 200 characters")}");
+        if (name.Length > 300 || name.Any(char.IsControl))
+            errors.Add($"{where}: name: longer than 300 characters or holds control characters");
+
+        var kind = SubjectKind.Person;
+        if (row.GetValueOrDefault("kind") is { Length: > 0 } kindText && !Enum.TryParse(kindText, ignoreCase: true, out kind))
+            errors.Add($"{where}: kind: unknown value \"{kindText}\"; expected person, organization, vehicle, firearm or document");
+        PartialDate[] dates = [];
+        if (row.GetValueOrDefault("dob") is { Length: > 0 } dob)
+        {
+            if (PartialDate.TryParse(dob, out var date))
+                dates = [date];
+            else
+                errors.Add($"{where}: dob: \"{dob}\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        string[] nationalities = [];
+        if (row.GetValueOrDefault("nationality") is { Length: > 0 } nationality)
+        {
+            if (CountryNames.TryParse(nationality, out var code))
+                nationalities = [code];
+            else
+                errors.Add($"{where}: nationality: unknown country \"{nationality}\"");
+        }
+        var sex = Sex.Unknown;
+        if (row.GetValueOrDefault("sex") is { Length: > 0 } sexText)
+        {
+            sex = sexText.ToUpperInvariant() switch
+            {
+                "M" or "MALE" or "H" or "HOMBRE" or "MASCULINO" => Sex.Male,
+                "F" or "FEMALE" or "MUJER" or "FEMENINO" => Sex.Female,
+                _ => Sex.Unknown,
+            };
+            if (sex == Sex.Unknown && !string.Equals(sexText, "u", StringComparison.OrdinalIgnoreCase))
+                errors.Add($"{where}: sex: \"{sexText}\" is not M, F or U");
+        }
+        Identifier[] identifiers = [];
+        if (row.GetValueOrDefault("document") is { Length: > 0 } document)
+        {
+            if (document.Length > 100)
+                errors.Add($"{where}: document: longer than 100 characters");
+            else
+                identifiers = [IdentifierOf(kind, document)];
+        }
+        if (name.Length == 0 && identifiers.Length == 0)
+            errors.Add($"{where}: name: required unless a document number is given");
+        if (errors.Count > count)
+            return null;
+        return new Query(id, new Subject
+        {
+            Kind = kind,
+            Names = name.Length > 0 ? [SubjectName.Free(name)] : [],
+            DatesOfBirth = dates,
+            Nationalities = nationalities,
+            Sex = sex,
+            Identifiers = identifiers,
+        });
+    }
+
+    /// <summary><c>passport:G12345678:MX</c>, or a bare number read by the row's kind (a VIN, plate or serial for objects).</summary>
+    private static Identifier IdentifierOf(SubjectKind kind, string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length >= 2 && Enum.TryParse<IdentifierType>(parts[0].Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var type))
+            return new Identifier(type, parts[1], parts.Length > 2 ? parts[2] : null);
+        return kind switch
+        {
+            SubjectKind.Vehicle => Vin.IsWellFormed(Vin.Normalize(text)) ? new Identifier(IdentifierType.Vin, text) : new Identifier(IdentifierType.Plate, text),
+            SubjectKind.Firearm => new Identifier(IdentifierType.FirearmSerial, text),
+            SubjectKind.Person or SubjectKind.Organization or SubjectKind.Document => new Identifier(IdentifierType.Other, text),
+        };
+    }
+
+    /// <summary>Writes results: <c>query_id,rank,alert_ref,score,band,explanation</c>.</summary>
+    public static void WriteResults(TextWriter writer, IEnumerable<(string QueryId, IReadOnlyList<Match> Matches)> results, Func<Guid, string> referenceOf)
+    {
+        writer.WriteLine("query_id,rank,alert_ref,score,band,explanation");
+        foreach (var (queryId, matches) in results)
+        {
+            for (var rank = 0; rank < matches.Count; rank++)
+            {
+                var match = matches[rank];
+                writer.WriteLine(string.Join(',',
+                    Quote(queryId),
+                    (rank + 1).ToString(CultureInfo.InvariantCulture),
+                    Quote(referenceOf(match.Id)),
+                    match.Score.ToString("0.0000", CultureInfo.InvariantCulture),
+                    match.Band.ToString().ToLowerInvariant(),
+                    Quote(match.Explanation.Summary())));
+            }
+        }
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}
