@@ -20,7 +20,7 @@ public static class PeriodicJobs
 /// their own database lock inside <c>Run</c>; a failed run is logged and retried at the next interval.
 /// </summary>
 internal sealed partial class PeriodicService<TJob>(
-    IServiceScopeFactory scopes, PeriodicJob<TJob> job, TimeProvider time, ILogger<PeriodicService<TJob>> logger) : BackgroundService
+    IServiceScopeFactory scopes, PeriodicJob<TJob> job, ILogger<PeriodicService<TJob>> logger) : BackgroundService
     where TJob : class
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +28,9 @@ internal sealed partial class PeriodicService<TJob>(
         TimeSpan interval;
         using (var scope = scopes.CreateScope())
             interval = job.Interval(scope.ServiceProvider);
-        using var timer = new PeriodicTimer(interval, time);
+        // Scheduling runs on the machine's clock, not the node's TimeProvider: moving a test's clock on by days
+        // must not replay a job once per missed interval. What a run does with "now" still follows the node's clock.
+        using var timer = new PeriodicTimer(interval, TimeProvider.System);
         do
         {
             using var activity = Telemetry.Source.StartActivity(job.Name);
