@@ -46,7 +46,8 @@ internal static class SyntheticPersons
     private static List<PersonName> DrawNames(Random random, DrawnName name)
     {
         var names = new List<PersonName> { name.ToPersonName() };
-        var aliases = random.Chance(0.3) ? random.Next(1, 4) : 0;
+        // About one person in four is known under other names, most under one, some under two or three.
+        var aliases = random.Chance(0.25) ? (random.Chance(0.65) ? 1 : random.Next(2, 4)) : 0;
         for (var i = 0; i < aliases; i++)
         {
             var alias = name.DrawAlias(random);
