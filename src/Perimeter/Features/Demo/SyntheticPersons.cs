@@ -80,10 +80,13 @@ internal static class SyntheticPersons
             // Day and month swapped, as happens between US and Mexican date orders, or one year off.
             dates.Add(dateOfBirth.Day <= 12 && dateOfBirth.Day != dateOfBirth.Month
                 ? new PartialDate(dateOfBirth.Year, dateOfBirth.Day, dateOfBirth.Month)
-                : new PartialDate(dateOfBirth.Year + (random.Chance(0.5) ? 1 : -1), dateOfBirth.Month, dateOfBirth.Day));
+                : ToPartialDate(dateOfBirth.AddYears(random.Chance(0.5) ? 1 : -1)));
         }
         return dates;
     }
+
+    // AddYears moves 29 February to the 28th where the year has none; a PartialDate built by hand would not.
+    private static PartialDate ToPartialDate(DateOnly date) => new(date.Year, date.Month, date.Day);
 
     private static (string? Place, MexicanState? State) DrawPlaceOfBirth(Random random, string nationality)
     {
