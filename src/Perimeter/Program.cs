@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perimeter.Cli;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Demo;
 using Perimeter.Features.Imports;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
@@ -17,5 +18,6 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     TokenCommands.Create(),
     AgencyCommands.Create(),
     AuditCommands.Create(),
+    GenerateCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
