@@ -106,7 +106,8 @@ internal static class ScreenCommand
                 var ofacEntries = ofac.Entries.Select(e => (Id: OfacId(e.EntNum), Ref: $"ofac:{e.EntNum}", e.Content)).ToList();
                 return Build(ofacEntries);
             case "csv":
-                var file = AlertFileReader.Read(path);
+                // A watchlist of a million persons is larger than an import file may be; it is the operator's own file.
+                var file = AlertFileReader.Read(path, maxBytes: 2L << 30);
                 if (!file.IsValid)
                     return (null, null, file.Errors[0].ToString());
                 return Build([.. file.Alerts.Select((a, i) => (Id: Guid.CreateVersion7(), Ref: a.ExternalRef ?? $"csv:{i + 1}", Content: a))]);
