@@ -116,6 +116,41 @@ public static class CurpConsistency
         return fields;
     }
 
+    /// <summary>
+    /// The CURP a person's data implies, by the same rules <see cref="Compare"/> checks: four letters from the name,
+    /// date of birth, sex, two-letter state code (<c>NE</c> for born abroad), three consonants, the differentiator
+    /// RENAPO assigns (default <c>0</c> before 2000, <c>A</c> after) and the check digit:
+    /// <c>Expected("Gloria", "Hernández", "García", new(1956, 4, 27), Sex.Female, "VZ")</c> → <c>HEGG560427MVZRRL04</c>.
+    /// </summary>
+    public static string Expected(
+        string givenNames, string paternalSurname, string? maternalSurname, DateOnly dateOfBirth, Sex sex, string stateCode,
+        char? differentiator = null)
+    {
+        if (!Curp.IsStateCode(stateCode))
+            throw new ArgumentException($"not a CURP state code: \"{stateCode}\"", nameof(stateCode));
+        var paternal = KeyWord(paternalSurname, passOverJoseMaria: false)
+            ?? throw new ArgumentException("a CURP needs a paternal surname", nameof(paternalSurname));
+        var maternal = KeyWord(maternalSurname, passOverJoseMaria: false);
+        var given = KeyWord(givenNames, passOverJoseMaria: true)
+            ?? throw new ArgumentException("a CURP needs a given name", nameof(givenNames));
+
+        var initials = new string([Letter(paternal[0]), FirstInternal(paternal, IsVowel),
+            maternal is null ? 'X' : Letter(maternal[0]), Letter(given[0])]);
+        if (Inconvenient.Contains(initials))
+            initials = $"{initials[0]}X{initials[2..]}";
+        var sexLetter = sex switch
+        {
+            Sex.Male => 'H',
+            Sex.Female => 'M',
+            Sex.Unknown => throw new ArgumentException("a CURP records sex as H or M", nameof(sex)),
+        };
+        var first17 = string.Create(CultureInfo.InvariantCulture,
+            $"{initials}{dateOfBirth:yyMMdd}{sexLetter}{stateCode}" +
+            $"{FirstInternal(paternal, IsConsonant)}{(maternal is null ? 'X' : FirstInternal(maternal, IsConsonant))}" +
+            $"{FirstInternal(given, IsConsonant)}{differentiator ?? (dateOfBirth.Year < 2000 ? '0' : 'A')}");
+        return first17 + Curp.CheckDigit(first17);
+    }
+
     private static CurpFieldAgreement Field(CurpField field, string inCurp, string fromData) =>
         new(field, string.Equals(inCurp, fromData, StringComparison.Ordinal), inCurp, fromData);
 

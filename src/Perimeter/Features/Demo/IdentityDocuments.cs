@@ -38,7 +38,7 @@ internal static class IdentityDocuments
         var differentiator = dateOfBirth.Year < 2000
             ? random.Chance(0.8) ? '0' : random.NextDigits(1)[0]
             : random.Chance(0.8) ? 'A' : random.NextLetters(1)[0];
-        return CurpBuilder.Compute(name.GivenNames, name.Paternal, name.Maternal, dateOfBirth, name.Sex, stateCode, differentiator);
+        return CurpConsistency.Expected(name.GivenNames, name.Paternal, name.Maternal, dateOfBirth, name.Sex, stateCode, differentiator);
     }
 
     /// <summary>

@@ -166,10 +166,10 @@ public sealed partial class SyntheticAlertsTests
         if (person.Sex != Sex.Unknown)
             Assert.Equal(person.Sex, sex);
         Assert.Contains(person.DatesOfBirth, d => d.Year == dateOfBirth.Year);
-        var candidates = new List<string> { CurpBuilder.Compute(primary.GivenNames!, primary.Surnames, null, dateOfBirth, sex, curp[11..13])[..16] };
+        var candidates = new List<string> { CurpConsistency.Expected(primary.GivenNames!, primary.Surnames, null, dateOfBirth, sex, curp[11..13])[..16] };
         for (var split = 1; split < words.Length; split++)
         {
-            candidates.Add(CurpBuilder.Compute(primary.GivenNames!, string.Join(' ', words[..split]), string.Join(' ', words[split..]),
+            candidates.Add(CurpConsistency.Expected(primary.GivenNames!, string.Join(' ', words[..split]), string.Join(' ', words[split..]),
                 dateOfBirth, sex, curp[11..13])[..16]);
         }
         return candidates;
