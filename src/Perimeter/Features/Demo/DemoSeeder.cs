@@ -71,21 +71,10 @@ public sealed partial class DemoSeeder(
     }
 
     /// <summary>The configured folder, else <c>shared/data/ofac</c> beside the repository the program runs from.</summary>
-    public static string? FindOfacDirectory(string? configured)
-    {
-        if (configured is not null)
-            return File.Exists(Path.Combine(configured, "sdn.csv")) ? configured : null;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, "shared", "data", "ofac");
-                if (File.Exists(Path.Combine(candidate, "sdn.csv")))
-                    return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindOfacDirectory(string? configured) =>
+        configured is not null
+            ? File.Exists(Path.Combine(configured, "sdn.csv")) ? configured : null
+            : ReferenceData.Find("ofac") is { } found && File.Exists(Path.Combine(found, "sdn.csv")) ? found : null;
 
     private static string NewPassword() =>
         "Demo-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');

@@ -118,7 +118,7 @@ internal static class ScreenCommand
 
     private static (Watchlist, Dictionary<Guid, string>, string?) Build(List<(Guid Id, string Ref, AlertContent Content)> entries)
     {
-        var list = Watchlist.Build(entries.Select(e => (e.Id, AlertSubjects.Of(e.Content.Kind, e.Content.Normalized().Subject))));
+        var list = Watchlist.Build(entries.Select(e => (e.Id, AlertSubjects.Of(e.Content.Kind, e.Content.Normalized().Subject))), NodeMatchingTables.Load(null));
         return (list, entries.ToDictionary(e => e.Id, e => e.Ref), null);
     }
 
@@ -131,7 +131,7 @@ internal static class ScreenCommand
             entries.Add((alert.Id, AlertSubjects.Of(alert.Kind, PerimeterJson.Deserialize<AlertSubject>(alert.SubjectJson!))));
             references[alert.Id] = alert.ExternalRef is { } external && external.StartsWith("ofac:", StringComparison.Ordinal) ? external : alert.Id.ToString();
         }
-        return (Watchlist.Build(entries), references);
+        return (Watchlist.Build(entries, NodeMatchingTables.Load(null)), references);
     }
 
     /// <summary>A stable id per OFAC entry, so results map back to <c>ofac:&lt;ent_num&gt;</c>.</summary>

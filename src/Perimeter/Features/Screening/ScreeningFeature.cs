@@ -15,6 +15,9 @@ public sealed class ScreeningSettings
     /// <summary>Seconds between looks for queued batch jobs.</summary>
     [Range(1, 3600)]
     public int BatchPollSeconds { get; set; } = 2;
+
+    /// <summary>English nickname relations to add to the built-in tables (<c>name1,has_nickname,name2</c> lines).</summary>
+    public string? NicknamesFile { get; set; }
 }
 
 public static class ScreeningFeature
@@ -22,6 +25,7 @@ public static class ScreeningFeature
     public static IServiceCollection AddScreening(this IServiceCollection services)
     {
         services.AddOptions<ScreeningSettings>().BindConfiguration(ScreeningSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => NodeMatchingTables.Load(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.NicknamesFile));
         services.AddSingleton<ScreeningIndex>();
         services.AddScoped<ScreeningService>();
         services.AddPeriodicJob(new PeriodicJob<StandingSubjectJob>("standing-subjects",
@@ -45,5 +49,23 @@ public static class ScreeningFeature
         app.MapBatchEndpoints();
         app.MapStandingSubjectEndpoints();
         return app;
+    }
+}
+
+/// <summary>
+/// The matching tables this node screens with: the library's own, plus the English nickname relations of
+/// <c>Node:Screening:NicknamesFile</c> (the <c>name1,has_nickname,name2</c> format), or of
+/// <c>shared/data/nicknames/names.csv</c> beside the repository when none is configured and it is there.
+/// </summary>
+public static class NodeMatchingTables
+{
+    public static Matching.Screening.MatchingTables Load(string? nicknamesFile)
+    {
+        var path = nicknamesFile ?? ReferenceData.Find(Path.Combine("nicknames", "names.csv"));
+        if (path is null || !File.Exists(path))
+            return Matching.Screening.MatchingTables.Default;
+        using var reader = File.OpenText(path);
+        var defaults = Matching.Screening.MatchingTables.Default;
+        return defaults with { Equivalents = defaults.Equivalents.With([.. Matching.Names.GivenNameEquivalents.Parse(reader)]) };
     }
 }

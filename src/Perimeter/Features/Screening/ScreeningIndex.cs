@@ -15,7 +15,7 @@ namespace Perimeter.Features.Screening;
 /// Writes commit in change-feed order (every unit of work holds the audit chain's lock), so reading the
 /// feed past the last applied sequence never skips a change.
 /// </summary>
-public sealed partial class ScreeningIndex(ILogger<ScreeningIndex> logger) : IDisposable
+public sealed partial class ScreeningIndex(MatchingTables tables, ILogger<ScreeningIndex> logger) : IDisposable
 {
     private readonly SemaphoreSlim _updating = new(1, 1);
     private volatile Snapshot? _current;
@@ -61,7 +61,7 @@ public sealed partial class ScreeningIndex(ILogger<ScreeningIndex> logger) : IDi
             entries.Add((alert.Id, SubjectOf(alert)));
             alerts[alert.Id] = ScreenedAlert.Of(alert);
         }
-        var watchlist = Watchlist.Build(entries);
+        var watchlist = Watchlist.Build(entries, tables);
         LogLoaded(watchlist.Count, sequence);
         return new Snapshot(watchlist, alerts.ToImmutable(), sequence);
     }
