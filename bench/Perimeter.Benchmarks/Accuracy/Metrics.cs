@@ -11,13 +11,14 @@ internal static class Metrics
     /// <summary>Results the officer sees per screening: the node's default <c>Top</c>.</summary>
     public static readonly int Shown = Perimeter.Matching.Screening.ScreeningOptions.Default.Top;
 
-    public static Counts Count(IEnumerable<QueryResult> results, Func<Ranked, bool> alerts)
+    public static Counts Count(IEnumerable<QueryResult> results, Func<Ranked, bool> alerts, int? depth = null)
     {
+        var top = depth ?? Shown;
         var counts = new Counts();
         foreach (var result in results)
         {
             var query = result.Query;
-            var shown = result.Ranking.Take(Shown).Where(alerts).ToList();
+            var shown = result.Ranking.Take(top).Where(alerts).ToList();
             var hit = query.Expected is { } expected && shown.Any(r => r.Id == expected);
             counts.Queries++;
             counts.Alerts += shown.Count;
