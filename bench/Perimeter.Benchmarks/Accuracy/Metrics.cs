@@ -1,0 +1,141 @@
+namespace Perimeter.Benchmarks.Accuracy;
+
+/// <summary>
+/// Decisions over (query, entry) pairs. A system alerts on an entry when the entry is among the results an officer is
+/// shown (the top <see cref="Shown"/>, as the node returns by default) and passes the rule (a band, or a score
+/// threshold). True positive: an alert on the query's expected entry. False positive: any other alert. False
+/// negative: a positive query whose expected entry got no alert.
+/// </summary>
+internal static class Metrics
+{
+    /// <summary>Results the officer sees per screening: the node's default <c>Top</c>.</summary>
+    public static readonly int Shown = Perimeter.Matching.Screening.ScreeningOptions.Default.Top;
+
+    public static Counts Count(IEnumerable<QueryResult> results, Func<Ranked, bool> alerts, int? depth = null)
+    {
+        var top = depth ?? Shown;
+        var counts = new Counts();
+        foreach (var result in results)
+        {
+            var query = result.Query;
+            var shown = result.Ranking.Take(top).Where(alerts).ToList();
+            var hit = query.Expected is { } expected && shown.Any(r => r.Id == expected);
+            counts.Queries++;
+            counts.Alerts += shown.Count;
+            if (query.IsPositive)
+            {
+                counts.Positives++;
+                if (hit)
+                    counts.TruePositives++;
+                if (hit)
+                    counts.FalseBesideTrue += shown.Count - 1;
+                else
+                    counts.FalseInsteadOfTrue += shown.Count;
+                if (result.Ranking.Length > 0 && result.Ranking[0].Id == query.Expected)
+                    counts.FoundFirst++;
+                if (result.Ranking.Any(r => r.Id == query.Expected))
+                    counts.FoundAtAll++;
+            }
+            else
+            {
+                counts.Negatives++;
+                counts.NegativeAlerts += shown.Count;
+            }
+            counts.FalsePositives += shown.Count - (hit ? 1 : 0);
+        }
+        return counts;
+    }
+
+    /// <summary>Every threshold that changes a decision, highest first, with what it gives: the top <see cref="Shown"/> of each query at or above it.</summary>
+    public static List<SweepPoint> Sweep(IReadOnlyList<QueryResult> results, Func<Ranked, double> value)
+    {
+        var items = new List<(double Value, bool True)>();
+        var positives = 0;
+        foreach (var result in results)
+        {
+            if (result.Query.IsPositive)
+                positives++;
+            foreach (var ranked in result.Ranking.Take(Shown))
+                items.Add((value(ranked), ranked.Id == result.Query.Expected));
+        }
+        items.Sort((a, b) => b.Value.CompareTo(a.Value));
+        var points = new List<SweepPoint>();
+        int tp = 0, fp = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].True)
+                tp++;
+            else
+                fp++;
+            if (i + 1 == items.Count || items[i + 1].Value < items[i].Value)
+                points.Add(new SweepPoint(items[i].Value, tp, fp, positives));
+        }
+        return points;
+    }
+
+    /// <summary>The threshold whose recall reaches <paramref name="minimumRecall"/> with the best precision; the best F1 when none reaches it.</summary>
+    public static SweepPoint ForRecall(List<SweepPoint> points, double minimumRecall) =>
+        points.Where(p => p.Recall >= minimumRecall).OrderByDescending(p => p.Precision).ThenByDescending(p => p.Recall).FirstOrDefault()
+            ?? BestF1(points);
+
+    /// <summary>The threshold with the most recall at precision <paramref name="minimumPrecision"/> or better; the most precise when none reaches it.</summary>
+    public static SweepPoint ForPrecision(List<SweepPoint> points, double minimumPrecision) =>
+        points.Where(p => p.Precision >= minimumPrecision).OrderByDescending(p => p.Recall).ThenByDescending(p => p.Threshold).FirstOrDefault()
+            ?? points.OrderByDescending(p => p.Precision).ThenByDescending(p => p.Recall).First();
+
+    public static SweepPoint BestF1(List<SweepPoint> points) =>
+        points.OrderByDescending(p => p.F1).ThenByDescending(p => p.Threshold).First();
+
+    /// <summary>Mean log loss, in bits, of reading <c>logistic(bits + prior)</c> as the probability that a shown result is the expected entry.</summary>
+    public static double LogLoss(IReadOnlyList<QueryResult> results, double prior)
+    {
+        var total = 0.0;
+        var n = 0;
+        foreach (var result in results)
+        {
+            foreach (var ranked in result.Ranking.Take(Shown))
+            {
+                var p = Math.Clamp(1.0 / (1.0 + Math.Pow(2, -(ranked.Bits + prior))), 1e-9, 1 - 1e-9);
+                total -= ranked.Id == result.Query.Expected ? Math.Log2(p) : Math.Log2(1 - p);
+                n++;
+            }
+        }
+        return n == 0 ? 0 : total / n;
+    }
+}
+
+/// <summary>One threshold of a sweep: at or above it, this many true and false alerts.</summary>
+internal sealed record SweepPoint(double Threshold, int TruePositives, int FalsePositives, int Positives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => Positives == 0 ? 0 : (double)TruePositives / Positives;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>Decision counts over a set of queries, and the figures made from them.</summary>
+internal sealed class Counts
+{
+    public int Queries { get; set; }
+    public int Positives { get; set; }
+    public int Negatives { get; set; }
+    public int TruePositives { get; set; }
+    public int FalsePositives { get; set; }
+    public int Alerts { get; set; }
+    public int NegativeAlerts { get; set; }
+    /// <summary>False alerts of positive queries whose expected entry was alerted too: another entry shown beside it.</summary>
+    public int FalseBesideTrue { get; set; }
+    /// <summary>False alerts of positive queries whose expected entry was not alerted.</summary>
+    public int FalseInsteadOfTrue { get; set; }
+    /// <summary>Positives whose expected entry is ranked first, whatever its score.</summary>
+    public int FoundFirst { get; set; }
+    /// <summary>Positives whose expected entry is anywhere in the ranking (for us: reached the scorer).</summary>
+    public int FoundAtAll { get; set; }
+
+    public double? Precision => TruePositives + FalsePositives == 0 ? null : (double)TruePositives / (TruePositives + FalsePositives);
+    public double? Recall => Positives == 0 ? null : (double)TruePositives / Positives;
+    public double? F1 => Precision is { } p && Recall is { } r ? (p + r == 0 ? 0 : 2 * p * r / (p + r)) : null;
+    public double? RecallAt1 => Positives == 0 ? null : (double)FoundFirst / Positives;
+    public double? RecallAtK => Positives == 0 ? null : (double)FoundAtAll / Positives;
+    public double AlertsPer1000 => Queries == 0 ? 0 : 1000.0 * Alerts / Queries;
+    public double? NegativeAlertsPer1000 => Negatives == 0 ? null : 1000.0 * NegativeAlerts / Negatives;
+}

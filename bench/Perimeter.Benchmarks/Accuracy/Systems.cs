@@ -1,0 +1,91 @@
+using FuzzySharp;
+using Perimeter.Matching.Screening;
+using Perimeter.Matching.Similarity;
+
+namespace Perimeter.Benchmarks.Accuracy;
+
+/// <summary>One entry a system returned for a query: its score, the score's log2-odds (ours) or the score again (baselines), and our band.</summary>
+internal readonly record struct Ranked(Guid Id, double Score, double Bits, Band Band);
+
+/// <summary>What one system returned for one query, best first, down to the candidate depth; with our explanations when it is our engine.</summary>
+internal sealed record QueryResult(DevQuery Query, Ranked[] Ranking, IReadOnlyList<Match> Explained);
+
+/// <summary>The screening engine, run exactly as the node runs it for travellers: persons only, the default candidate count.</summary>
+internal static class Engine
+{
+    /// <summary>How deep the ranking is kept: every candidate the index hands to the scorer.</summary>
+    public static readonly int CandidateDepth = ScreeningOptions.Default.Candidates;
+
+    public static Dictionary<DevList, Watchlist> Build(IEnumerable<DevList> lists, ScoringModel model) =>
+        lists.ToDictionary(l => l, l => Watchlist.Build(l.Entries, MatchingTables.Default with { Model = model }));
+
+    /// <summary>Screens every query with no score cut, keeping the whole candidate ranking; explanations for the shown top and the expected entry.</summary>
+    public static QueryResult[] Run(IReadOnlyList<DevQuery> queries, Dictionary<DevList, Watchlist> lists)
+    {
+        var options = ScreeningOptions.Default with { Kind = SubjectKind.Person, Top = CandidateDepth, Threshold = 0 };
+        var results = new QueryResult[queries.Count];
+        Parallel.For(0, queries.Count, i =>
+        {
+            var query = queries[i];
+            var matches = lists[query.List].Screen(query.Subject, options);
+            var ranking = matches.Select(m => new Ranked(m.Id, m.Score, m.Explanation.WeightBits, m.Band)).ToArray();
+            var explained = matches.Take(Metrics.Shown).Concat(matches.Skip(Metrics.Shown).Where(m => m.Id == query.Expected)).ToList();
+            results[i] = new QueryResult(query, ranking, explained);
+        });
+        return results;
+    }
+}
+
+/// <summary>
+/// The brute-force baselines: every query against every listed person name of its list, folded the same way
+/// (<c>NameText.Fold</c>, given names first where the layout is known), the best name per entry.
+/// </summary>
+internal sealed class BruteForce(string name, Func<string, string, double> similarity)
+{
+    public string Name => name;
+
+    /// <summary>Jaro–Winkler over the whole folded name: "joaquin guzman loera" against "joaquin guzman".</summary>
+    public static BruteForce JaroWinklerWhole { get; } = new("Jaro–Winkler (whole name)", (a, b) => JaroWinkler.Similarity(a, b));
+
+    /// <summary>FuzzySharp's token-set ratio, 0–100, read as 0–1: word order and repeated words do not count.</summary>
+    public static BruteForce TokenSet { get; } = new("FuzzySharp token-set ratio", (a, b) => Fuzz.TokenSetRatio(a, b) / 100.0);
+
+    /// <summary>Exact equality of the folded names: 1 or 0.</summary>
+    public static BruteForce Exact { get; } = new("Exact folded name", (a, b) => string.Equals(a, b, StringComparison.Ordinal) ? 1 : 0);
+
+    public QueryResult[] Run(IReadOnlyList<DevQuery> queries)
+    {
+        var indexed = queries.Select(q => q.List).Distinct().ToDictionary(l => l, Index);
+        var results = new QueryResult[queries.Count];
+        Parallel.For(0, queries.Count, () => new Dictionary<DevList, double[]>(), (i, _, best) =>
+        {
+            var query = queries[i];
+            var (ids, entryOf, texts) = indexed[query.List];
+            if (!best.TryGetValue(query.List, out var scores))
+                best[query.List] = scores = new double[ids.Length];
+            Array.Fill(scores, -1);
+            for (var n = 0; n < texts.Length; n++)
+            {
+                var score = similarity(query.Text, texts[n]);
+                if (score > scores[entryOf[n]])
+                    scores[entryOf[n]] = score;
+            }
+            var ranking = Enumerable.Range(0, ids.Length)
+                .Where(e => scores[e] > 0)
+                .OrderByDescending(e => scores[e]).ThenBy(e => e)
+                .Take(Engine.CandidateDepth)
+                .Select(e => new Ranked(ids[e], scores[e], scores[e], Band.None))
+                .ToArray();
+            results[i] = new QueryResult(query, ranking, []);
+            return best;
+        }, _ => { });
+        return results;
+    }
+
+    private static (Guid[] Ids, int[] EntryOf, string[] Texts) Index(DevList list)
+    {
+        var ids = list.PersonNames.Select(n => n.Id).Distinct().ToArray();
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return (ids, [.. list.PersonNames.Select(n => position[n.Id])], [.. list.PersonNames.Select(n => n.Text)]);
+    }
+}

@@ -1,0 +1,113 @@
+using Perimeter.Matching.Names;
+
+namespace Perimeter.Benchmarks.Accuracy;
+
+/// <summary>The reference tables the variant rules draw on: accented spellings, keyboard neighbours, OCR confusions, nicknames.</summary>
+internal sealed class VariantTables
+{
+    /// <summary>Particles that start or continue a compound surname or given name: "de la ROSA", "Jose de Jesus".</summary>
+    public static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+        { "de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "van", "von", "der", "san", "santa" };
+
+    /// <summary>Folded → accented spelling for common Hispanic names whose accent the generic rules below would not give.</summary>
+    private static readonly Dictionary<string, string> AccentedNames = new(StringComparer.Ordinal)
+    {
+        ["jose"] = "josé", ["maria"] = "maría", ["jesus"] = "jesús", ["ramon"] = "ramón", ["martin"] = "martín",
+        ["ruben"] = "rubén", ["andres"] = "andrés", ["angel"] = "ángel", ["hector"] = "héctor", ["oscar"] = "óscar",
+        ["victor"] = "víctor", ["cesar"] = "césar", ["raul"] = "raúl", ["julian"] = "julián", ["sebastian"] = "sebastián",
+        ["adrian"] = "adrián", ["german"] = "germán", ["efrain"] = "efraín", ["simon"] = "simón", ["ines"] = "inés",
+        ["monica"] = "mónica", ["veronica"] = "verónica", ["lucia"] = "lucía", ["sofia"] = "sofía", ["rocio"] = "rocío",
+        ["ivan"] = "iván", ["nicolas"] = "nicolás", ["tomas"] = "tomás", ["joaquin"] = "joaquín", ["agustin"] = "agustín",
+        ["fermin"] = "fermín", ["benjamin"] = "benjamín", ["hernan"] = "hernán", ["dario"] = "darío",
+        ["garcia"] = "garcía", ["diaz"] = "díaz", ["nunez"] = "núñez", ["pena"] = "peña", ["munoz"] = "muñoz",
+        ["ibanez"] = "ibáñez", ["yanez"] = "yáñez", ["ordonez"] = "ordóñez", ["castaneda"] = "castañeda", ["avila"] = "ávila",
+        ["beltran"] = "beltrán", ["leon"] = "león", ["rios"] = "ríos", ["marin"] = "marín", ["valdes"] = "valdés",
+        ["cortes"] = "cortés", ["galvan"] = "galván", ["guzman"] = "guzmán", ["roman"] = "román", ["duran"] = "durán",
+        ["calderon"] = "calderón", ["rincon"] = "rincón", ["zuniga"] = "zúñiga", ["arevalo"] = "arévalo", ["patino"] = "patiño",
+        ["londono"] = "londoño", ["montano"] = "montaño", ["villasenor"] = "villaseñor", ["nino"] = "niño", ["cardenas"] = "cárdenas",
+        ["acuna"] = "acuña", ["obregon"] = "obregón", ["limon"] = "limón", ["gaitan"] = "gaitán", ["bolivar"] = "bolívar",
+        ["farias"] = "farías", ["echeverria"] = "echeverría", ["mejia"] = "mejía", ["espana"] = "españa", ["carreno"] = "carreño",
+        ["quinones"] = "quiñones", ["alarcon"] = "alarcón", ["aragon"] = "aragón",
+        ["colon"] = "colón", ["concepcion"] = "concepción", ["asuncion"] = "asunción", ["encarnacion"] = "encarnación",
+        ["muniz"] = "muñiz", ["bermudez"] = "bermúdez", ["angeles"] = "ángeles", ["alvaro"] = "álvaro",
+    };
+
+    /// <summary>QWERTY neighbours of each letter, for a keyboard slip: 'a' → "qwsz".</summary>
+    private static readonly Dictionary<char, string> KeyboardNeighbours = new()
+    {
+        ['q'] = "wa", ['w'] = "qeas", ['e'] = "wrsd", ['r'] = "etdf", ['t'] = "ryfg", ['y'] = "tugh", ['u'] = "yihj",
+        ['i'] = "uojk", ['o'] = "ipkl", ['p'] = "ol", ['a'] = "qwsz", ['s'] = "awedxz", ['d'] = "serfcx", ['f'] = "drtgvc",
+        ['g'] = "ftyhbv", ['h'] = "gyujnb", ['j'] = "huikmn", ['k'] = "jiolm", ['l'] = "kop", ['z'] = "asx", ['x'] = "zsdc",
+        ['c'] = "xdfv", ['v'] = "cfgb", ['b'] = "vghn", ['n'] = "bhjm", ['m'] = "njk",
+    };
+
+    /// <summary>What optical character recognition misreads in printed names, as (printed, read) in lower case: "rn" read as "m".</summary>
+    public static readonly (string Printed, string Read)[] OcrConfusions =
+    [
+        ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("w", "vv"), ("o", "0"), ("i", "1"), ("l", "1"),
+        ("s", "5"), ("b", "8"), ("e", "c"), ("c", "e"), ("u", "v"), ("h", "b"), ("g", "q"),
+    ];
+
+    /// <summary>Canonical → nicknames, Spanish (our <c>hypocorisms-es.txt</c>) and English (shared nicknames list): "francisco" → pancho, paco…</summary>
+    public required IReadOnlyDictionary<string, string[]> Nicknames { get; init; }
+
+    /// <summary>Spanish ↔ English given names (our <c>equivalents-es-en.txt</c>): "guillermo" → "william", and back.</summary>
+    public required IReadOnlyDictionary<string, string[]> Translations { get; init; }
+
+    public static VariantTables Load(SharedData data)
+    {
+        using var spanish = NameData.Open("hypocorisms-es.txt");
+        var nicknames = GivenNameEquivalents.Parse(spanish).Concat(data.EnglishNicknames)
+            .Where(p => p.Alias.Length > 1 && !p.Alias.Contains(' ', StringComparison.Ordinal))
+            .GroupBy(p => p.Canonical, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Alias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
+        using var equivalents = NameData.Open("equivalents-es-en.txt");
+        var pairs = new List<(string, string)>();
+        while (equivalents.ReadLine() is { } line)
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 2 && !line.StartsWith('#'))
+            {
+                pairs.Add((fields[0], fields[1]));
+                pairs.Add((fields[1], fields[0]));
+            }
+        }
+        var translations = pairs.GroupBy(p => p.Item1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Item2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        return new VariantTables { Nicknames = nicknames, Translations = translations };
+    }
+
+    /// <summary>
+    /// The accented spelling of a folded word, or null: from the table, else Spanish stress rules for the common
+    /// endings (a paroxytone in -ez carries the accent on its last vowel before it: "hernandez" → "hernández";
+    /// -ion takes one on the o: "encarnacion" → "encarnación").
+    /// </summary>
+    public static string? Accented(string folded)
+    {
+        if (AccentedNames.TryGetValue(folded, out var accented))
+            return accented == folded ? null : accented;
+        if (folded.Length >= 5 && folded.EndsWith("ez", StringComparison.Ordinal))
+        {
+            var vowel = folded.AsSpan(0, folded.Length - 2).LastIndexOfAny("aeiou");
+            if (vowel > 0)
+                return string.Concat(folded.AsSpan(0, vowel), Acute(folded[vowel]).ToString(), folded.AsSpan(vowel + 1));
+        }
+        if (folded.Length >= 5 && folded.EndsWith("ion", StringComparison.Ordinal))
+            return string.Concat(folded.AsSpan(0, folded.Length - 2), "ón");
+        return null;
+    }
+
+    private static char Acute(char vowel) => vowel switch
+    {
+        'a' => 'á',
+        'e' => 'é',
+        'i' => 'í',
+        'o' => 'ó',
+        _ => 'ú',
+    };
+
+    /// <summary>A neighbouring key of a lower-case letter, chosen by <paramref name="random"/>; the letter itself when it has none.</summary>
+    public static char Neighbour(char letter, Random random) =>
+        KeyboardNeighbours.TryGetValue(letter, out var keys) ? keys[random.Next(keys.Length)] : letter;
+}
