@@ -114,7 +114,8 @@ public sealed class Watchlist
             if (match.Score >= options.Threshold)
                 matches.Add(match);
         }
-        matches.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // By weight, not by the rounded score: above about 23 bits every score reads 1.0000.
+        matches.Sort((a, b) => b.Explanation.WeightBits.CompareTo(a.Explanation.WeightBits));
         return matches.Count > options.Top ? matches[..options.Top] : matches;
     }
 
