@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perimeter.Cli;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Demo;
 using Perimeter.Features.Imports;
 using Perimeter.Features.Screening;
 using Perimeter.Features.Tokens;
@@ -19,5 +20,6 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     AgencyCommands.Create(),
     AuditCommands.Create(),
     ScreenCommand.Create(),
+    GenerateCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

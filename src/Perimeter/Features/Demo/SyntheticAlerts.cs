@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Perimeter.Features.Alerts;
 
@@ -21,7 +22,8 @@ public static class SyntheticAlerts
 
     private static readonly WeightedTable<AlertCategory> PersonCategories = new(
         (AlertCategory.WantedForArrest, 30), (AlertCategory.DiscreetCheck, 20), (AlertCategory.KnownSmuggler, 30),
-        (AlertCategory.TerrorismWatch, 2), (AlertCategory.MissingPerson, 10), (AlertCategory.TraffickingVictim, 8));
+        (AlertCategory.TerrorismWatch, 2), (AlertCategory.MissingPerson, 10), (AlertCategory.TraffickingVictim, 8),
+        (AlertCategory.Sanctioned, 3));
 
     private static readonly WeightedTable<AlertCategory> OrganizationCategories = new(
         (AlertCategory.KnownSmuggler, 55), (AlertCategory.DiscreetCheck, 40), (AlertCategory.TerrorismWatch, 5));
@@ -54,10 +56,16 @@ public static class SyntheticAlerts
 
     private static AlertContent Generate(Random random, AlertKind kind, DateOnly today, int number)
     {
+        var externalRef = ExternalRefPrefix + number.ToString("D4", CultureInfo.InvariantCulture);
+        if (kind == AlertKind.Person)
+        {
+            var person = NextPerson(random, today, externalRef);
+            return person with { Narrative = SyntheticNarratives.Generate(random, kind, person.Category, today) };
+        }
         var category = CategoryFor(kind).Pick(random);
         var subject = kind switch
         {
-            AlertKind.Person => new AlertSubject { Person = SyntheticPersons.Generate(random, category, today) },
+            AlertKind.Person => throw new UnreachableException("persons are drawn by NextPerson"),
             AlertKind.Organization => new AlertSubject { Organization = SyntheticOrganizations.Generate(random) },
             AlertKind.Vehicle => new AlertSubject { Vehicle = SyntheticVehicles.Generate(random, category, today) },
             AlertKind.Firearm => new AlertSubject { Firearm = SyntheticFirearms.Generate(random) },
@@ -71,7 +79,26 @@ public static class SyntheticAlerts
             Narrative = SyntheticNarratives.Generate(random, kind, category, today),
             Markings = SyntheticMarkings.Generate(random, category, today),
             Subject = subject,
-            ExternalRef = ExternalRefPrefix + number.ToString("D4", CultureInfo.InvariantCulture),
+            ExternalRef = externalRef,
+        };
+    }
+
+    /// <summary>
+    /// One person alert without a narrative, as the demo and <c>perimeter generate persons</c> both draw them: a
+    /// category of a border agency's person alerts, the action and markings it calls for, and a person whose
+    /// realism depends on the category (victims skew young and female). Dates are relative to <paramref name="today"/>.
+    /// </summary>
+    internal static AlertContent NextPerson(Random random, DateOnly today, string externalRef)
+    {
+        var category = PersonCategories.Pick(random);
+        return new AlertContent
+        {
+            Kind = AlertKind.Person,
+            Category = category,
+            ActionOnHit = ActionFor(random, category),
+            Markings = SyntheticMarkings.Generate(random, category, today),
+            Subject = new AlertSubject { Person = SyntheticPersons.Generate(random, category, today) },
+            ExternalRef = externalRef,
         };
     }
 

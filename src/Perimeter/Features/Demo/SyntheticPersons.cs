@@ -47,7 +47,8 @@ internal static class SyntheticPersons
     private static List<PersonName> DrawNames(Random random, DrawnName name)
     {
         var names = new List<PersonName> { name.ToPersonName() };
-        var aliases = random.Chance(0.3) ? random.Next(1, 4) : 0;
+        // About one person in four is known under other names, most under one, some under two or three.
+        var aliases = random.Chance(0.25) ? (random.Chance(0.65) ? 1 : random.Next(2, 4)) : 0;
         for (var i = 0; i < aliases; i++)
         {
             var alias = name.DrawAlias(random);
@@ -80,10 +81,13 @@ internal static class SyntheticPersons
             // Day and month swapped, as happens between US and Mexican date orders, or one year off.
             dates.Add(dateOfBirth.Day <= 12 && dateOfBirth.Day != dateOfBirth.Month
                 ? new PartialDate(dateOfBirth.Year, dateOfBirth.Day, dateOfBirth.Month)
-                : new PartialDate(dateOfBirth.Year + (random.Chance(0.5) ? 1 : -1), dateOfBirth.Month, dateOfBirth.Day));
+                : ToPartialDate(dateOfBirth.AddYears(random.Chance(0.5) ? 1 : -1)));
         }
         return dates;
     }
+
+    // AddYears moves 29 February to the 28th where the year has none; a PartialDate built by hand would not.
+    private static PartialDate ToPartialDate(DateOnly date) => new(date.Year, date.Month, date.Day);
 
     private static (string? Place, MexicanState? State) DrawPlaceOfBirth(Random random, string nationality)
     {

@@ -20,11 +20,19 @@ internal sealed class WeightedTable<T>
     public IReadOnlyList<T> Items => _items;
 
     /// <summary>
-    /// Weights fall off as 1 / rank^exponent, the shape of real name frequencies, so the list must run from the most
-    /// common item down: with exponent 0.7, the first item is drawn about 1.6 times as often as the second.
+    /// Weights fall off as 1 / (rank + offset)^exponent, the Zipf–Mandelbrot shape of real name frequencies, so the list
+    /// must run from the most common item down. With exponent 0.7 and no offset the first item is drawn about 1.6 times
+    /// as often as the second; an offset flattens the head, as a short list of a long-tailed distribution needs.
     /// </summary>
-    public static WeightedTable<T> Zipf(IReadOnlyList<T> mostCommonFirst, double exponent = 0.7) =>
-        new([.. mostCommonFirst.Select((item, i) => (item, 1.0 / Math.Pow(i + 1, exponent)))]);
+    public static WeightedTable<T> Zipf(IReadOnlyList<T> mostCommonFirst, double exponent = 0.7, double offset = 0) =>
+        new([.. mostCommonFirst.Select((item, i) => (item, 1.0 / Math.Pow(i + 1 + offset, exponent)))]);
+
+    /// <summary>The share of draws that give <paramref name="item"/>: 0 when it is not in the table.</summary>
+    public double ShareOf(T item)
+    {
+        var index = Array.IndexOf(_items, item);
+        return index < 0 ? 0 : (_cumulative[index] - (index == 0 ? 0 : _cumulative[index - 1])) / _cumulative[^1];
+    }
 
     public T Pick(Random random)
     {

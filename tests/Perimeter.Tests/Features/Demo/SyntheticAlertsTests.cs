@@ -156,7 +156,7 @@ public sealed partial class SyntheticAlertsTests
     }
 
     // The CURP is built from the paternal and maternal surnames, which a stored name keeps as one string: try each split.
-    private static List<string> CurpsFor(PersonData person, string curp)
+    internal static List<string> CurpsFor(PersonData person, string curp)
     {
         var primary = person.Names[0];
         var words = primary.Surnames!.Split(' ');
