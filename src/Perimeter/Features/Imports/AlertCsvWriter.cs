@@ -3,6 +3,7 @@ using System.Globalization;
 using CsvHelper;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
+using Perimeter.Matching.Evidence;
 using Column = Perimeter.Features.Imports.AlertCsvColumns;
 
 namespace Perimeter.Features.Imports;

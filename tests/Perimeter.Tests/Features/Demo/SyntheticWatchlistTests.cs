@@ -2,6 +2,7 @@ using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Demo;
 using Perimeter.Features.Imports;
+using Perimeter.Matching.Evidence;
 
 namespace Perimeter.Tests.Features.Demo;
 
@@ -149,7 +150,7 @@ public sealed class SyntheticWatchlistTests
         Assert.All(curps, c =>
         {
             Assert.Matches(CurpTests.Shape(), c.Number);
-            Assert.Equal(Curp.CheckDigit(c.Number[..17]), c.Number[17]);
+            Assert.Equal(Curp.CheckDigit(c.Number.AsSpan(0, 17)), c.Number[17]);
             Assert.Contains(c.Number[..16], SyntheticAlertsTests.CurpsFor(c.Person, c.Number));
         });
     }
