@@ -1,15 +1,20 @@
 using Perimeter.Benchmarks.Accuracy;
+using Perimeter.Benchmarks.Speed;
 
-// One line per subcommand: `dotnet run -c Release --project bench/Perimeter.Benchmarks -- accuracy [options]`.
-return args.FirstOrDefault() switch
+// dotnet run -c Release --project bench/Perimeter.Benchmarks -- COMMAND [options]
+return args switch
 {
-    "accuracy" => AccuracyBenchmark.Run(args[1..]),
+    ["accuracy", .. var rest] => AccuracyBenchmark.Run(rest),
+    ["speed", .. var rest] => SpeedCommand.Run(rest),
+    ["micro", .. var rest] => MicroCommand.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Perimeter.Benchmarks <command> [options]");
-    Console.Error.WriteLine("  accuracy   precision and recall of screening on a development set built from shared/data (see docs/benchmarks.md)");
+    Console.Error.WriteLine("  accuracy   precision and recall of screening on a development set built from shared/data, beside baselines");
+    Console.Error.WriteLine("  speed      index build, latency and throughput on a generated watchlist [--count N[,N…]] [--queries Q] [--before]");
+    Console.Error.WriteLine("  micro      BenchmarkDotNet cases of the per-query path [BenchmarkDotNet options]");
     return 2;
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Perimeter.Matching.Screening;
 
 /// <summary>
@@ -33,12 +35,12 @@ internal static class Candidates
                 scratch.Add(entry, IdentifierBonus);
         }
 
-        var parts = query.Names.SelectMany(n => n.Parts).DistinctBy(p => p.Token.Text).ToList();
-        var common = new List<(int Token, double Weight, int Part)>();
+        var parts = DistinctParts(query.Names, scratch.Parts);
+        var common = scratch.Common;
         for (var p = 0; p < parts.Count; p++)
         {
             scratch.NextPart();
-            foreach (var (token, prior) in Alternatives(segment, parts[p]))
+            foreach (var (token, prior) in Alternatives(segment, parts[p], scratch))
             {
                 var postings = segment.Postings(token);
                 var weight = prior * Math.Log2((double)totalEntries / Math.Max(1, postings.Length) + 1);
@@ -55,33 +57,122 @@ internal static class Candidates
         if (scratch.Touched.Count == 0 && common.Count > 0)
             SeedFromCommon(segment, common, scratch);
         else
+            AddCommon(segment, common, scratch);
+
+        TakeBest(segment, scratch, limit, isLive, mayConsider, into);
+    }
+
+    /// <summary>The parts of all query names, each token once, in order: what <c>SelectMany(Parts).DistinctBy(Token.Text)</c> gives.</summary>
+    private static List<PreparedPart> DistinctParts(PreparedName[] names, List<PreparedPart> into)
+    {
+        foreach (var name in names)
         {
-            // Common tokens only add to entries something rarer already found, once per query part.
-            var credited = new HashSet<(int Entry, int Part)>();
-            foreach (var (token, weight, part) in common)
+            foreach (var part in name.Parts)
             {
-                var postings = segment.Postings(token);
-                foreach (var entry in scratch.Touched)
+                var seen = false;
+                foreach (var kept in into)
+                    seen |= string.Equals(kept.Token.Text, part.Token.Text, StringComparison.Ordinal);
+                if (!seen)
+                    into.Add(part);
+            }
+        }
+        return into;
+    }
+
+    /// <summary>
+    /// Common tokens only add to entries something rarer already found, once per query part. Each token takes the
+    /// cheaper way: a walk of its postings testing whether each entry was found, or a binary search of its postings
+    /// for each found entry. Either way an entry receives the same additions in the same order.
+    /// </summary>
+    private static void AddCommon(Segment segment, List<(int Token, double Weight, int Part)> common, Scratch scratch)
+    {
+        var touched = scratch.Touched;
+        var score = scratch.Score;
+        var previousPart = -1;
+        foreach (var (token, weight, part) in common)
+        {
+            // The common tokens of a part are contiguous (added part by part): one credit stamp per part.
+            if (part != previousPart)
+            {
+                scratch.NextCredit();
+                previousPart = part;
+            }
+            var postings = segment.Postings(token);
+            var searchCost = (long)touched.Count * (BitOperations.Log2((uint)postings.Length) + 1);
+            if (postings.Length <= searchCost)
+            {
+                foreach (var entry in postings)
                 {
-                    if (postings.BinarySearch(entry) >= 0 && credited.Add((entry, part)))
-                        scratch.Score[entry] += weight;
+                    // An entry was found (touched) if and only if it has a score: every weight is positive.
+                    if (score[entry] != 0 && scratch.CreditOnce(entry))
+                        score[entry] += weight;
+                }
+            }
+            else
+            {
+                foreach (var entry in touched)
+                {
+                    if (postings.BinarySearch(entry) >= 0 && scratch.CreditOnce(entry))
+                        score[entry] += weight;
                 }
             }
         }
+    }
 
-        var ranked = scratch.Touched.OrderByDescending(e => scratch.Score[e]);
+    /// <summary>
+    /// Adds the best-scored found entries that are live and may be considered, best first, up to <paramref name="limit"/>;
+    /// equal scores in the order they were found. A heap over the found entries, popped only as far as needed, instead
+    /// of sorting them all: tens of thousands are found for a hundred taken.
+    /// </summary>
+    private static void TakeBest(Segment segment, Scratch scratch, int limit, Func<int, bool> isLive, Func<Guid, bool>? mayConsider, List<ListedEntry> into)
+    {
+        var touched = scratch.Touched;
+        var heap = scratch.RankBuffer(touched.Count);
+        for (var i = 0; i < heap.Length; i++)
+            heap[i] = new Ranked(scratch.Score[touched[i]], i);
+        for (var i = heap.Length / 2 - 1; i >= 0; i--)
+            SiftDown(heap, i);
+
         var taken = 0;
-        foreach (var position in ranked)
+        for (var size = heap.Length; size > 0 && taken < limit;)
         {
+            var position = touched[heap[0].Order];
+            heap[0] = heap[--size];
+            if (size > 0)
+                SiftDown(heap[..size], 0);
             if (!isLive(position))
                 continue;
             var entry = segment.Entries[position];
             if (mayConsider is not null && !mayConsider(entry.Id))
                 continue;
             into.Add(entry);
-            if (++taken == limit)
-                break;
+            taken++;
         }
+    }
+
+    /// <summary>An entry found, by its score and the order it was found in (earlier wins a tie, as a stable sort keeps it).</summary>
+    private readonly record struct Ranked(double Score, int Order)
+    {
+        public bool Before(Ranked other) => Score > other.Score || (Score == other.Score && Order < other.Order);
+    }
+
+    /// <summary>Restores the max-heap property below <paramref name="i"/>: the best entry at the root.</summary>
+    private static void SiftDown(Span<Ranked> heap, int i)
+    {
+        var item = heap[i];
+        while (true)
+        {
+            var child = 2 * i + 1;
+            if (child >= heap.Length)
+                break;
+            if (child + 1 < heap.Length && heap[child + 1].Before(heap[child]))
+                child++;
+            if (!heap[child].Before(item))
+                break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
     }
 
     /// <summary>When every query part is common ("Juan Hernández"), the entries holding the two rarest of them together.</summary>
@@ -112,43 +203,57 @@ internal static class Candidates
         foreach (var (token, weight, _) in byPart.Skip(2))
         {
             var postings = segment.Postings(token);
-            foreach (var entry in scratch.Touched)
+            if (postings.Length <= (long)scratch.Touched.Count * (BitOperations.Log2((uint)postings.Length) + 1))
             {
-                if (postings.BinarySearch(entry) >= 0)
-                    scratch.Add(entry, weight);
+                foreach (var entry in postings)
+                {
+                    if (scratch.Score[entry] != 0)
+                        scratch.Score[entry] += weight;
+                }
+            }
+            else
+            {
+                foreach (var entry in scratch.Touched)
+                {
+                    if (postings.BinarySearch(entry) >= 0)
+                        scratch.Add(entry, weight);
+                }
             }
         }
     }
 
-    /// <summary>Vocabulary tokens a query part may stand for, best first, each once.</summary>
-    private static IEnumerable<(int Token, double Prior)> Alternatives(Segment segment, PreparedPart part)
+    /// <summary>Vocabulary tokens a query part may stand for, best first, each once; in a list the scratch reuses.</summary>
+    private static List<(int Token, double Prior)> Alternatives(Segment segment, PreparedPart part, Scratch scratch)
     {
-        var seen = new HashSet<int>();
+        var found = scratch.Alternatives;
+        found.Clear();
+        var seen = scratch.Seen;
+        seen.Clear();
         if (segment.IdOf(part.Token) is var exact and >= 0 && seen.Add(exact))
-            yield return (exact, ExactPrior);
+            found.Add((exact, ExactPrior));
         if (part.Core is { } core && segment.IdOf(core) is var coreId and >= 0 && seen.Add(coreId))
-            yield return (coreId, ExactPrior);
+            found.Add((coreId, ExactPrior));
         if (part.IsInitial)
-            yield break;
-        foreach (var group in segment.GroupsOf(part.Token.Text).ToArray())
-        {
-            foreach (var token in segment.TokensInGroup(group).ToArray())
-            {
-                if (seen.Add(token))
-                    yield return (token, EquivalentPrior);
-            }
-        }
-        foreach (var token in segment.TokensSoundingLike(part.Token).ToArray()
-                     .Concat(segment.TokensWithMetaphone(part.Token.MetaphonePrimary).ToArray())
-                     .Concat(segment.TokensWithMetaphone(part.Token.MetaphoneAlternate).ToArray()))
-        {
-            if (seen.Add(token))
-                yield return (token, PhoneticPrior);
-        }
+            return found;
+        foreach (var group in segment.GroupsOf(part.Token.Text))
+            AddAll(segment.TokensInGroup(group), EquivalentPrior);
+        AddAll(segment.TokensSoundingLike(part.Token), PhoneticPrior);
+        AddAll(segment.TokensWithMetaphone(part.Token.MetaphonePrimary), PhoneticPrior);
+        AddAll(segment.TokensWithMetaphone(part.Token.MetaphoneAlternate), PhoneticPrior);
         foreach (var typo in segment.TokensWithinTypo(part.Token.Text))
         {
             if (seen.Add(typo.Id))
-                yield return (typo.Id, TypoPrior);
+                found.Add((typo.Id, TypoPrior));
+        }
+        return found;
+
+        void AddAll(ReadOnlySpan<int> tokens, double prior)
+        {
+            foreach (var token in tokens)
+            {
+                if (seen.Add(token))
+                    found.Add((token, prior));
+            }
         }
     }
 
@@ -158,22 +263,38 @@ internal static class Candidates
         public int Capacity { get; } = capacity;
         public double[] Score { get; } = new double[capacity];
         private readonly int[] _partStamp = new int[capacity];
+        private readonly int[] _creditStamp = new int[capacity];
         private int _stamp;
+        private int _credit;
+        private Ranked[] _rank = new Ranked[1024];
         public List<int> Touched { get; } = new(1024);
+        public List<PreparedPart> Parts { get; } = new(8);
+        public List<(int Token, double Weight, int Part)> Common { get; } = new(16);
+        public List<(int Token, double Prior)> Alternatives { get; } = new(64);
+        public HashSet<int> Seen { get; } = new(64);
 
         public void Begin()
         {
             foreach (var entry in Touched)
                 Score[entry] = 0;
             Touched.Clear();
+            Parts.Clear();
+            Common.Clear();
             if (_stamp > int.MaxValue - 1_000)
             {
                 Array.Clear(_partStamp);
                 _stamp = 0;
             }
+            if (_credit > int.MaxValue - 1_000)
+            {
+                Array.Clear(_creditStamp);
+                _credit = 0;
+            }
         }
 
         public void NextPart() => _stamp++;
+
+        public void NextCredit() => _credit++;
 
         public void Add(int entry, double weight)
         {
@@ -189,6 +310,23 @@ internal static class Candidates
                 return;
             _partStamp[entry] = _stamp;
             Add(entry, weight);
+        }
+
+        /// <summary>True the first time an entry is credited since <see cref="NextCredit"/>: a common part counts once.</summary>
+        public bool CreditOnce(int entry)
+        {
+            if (_creditStamp[entry] == _credit)
+                return false;
+            _creditStamp[entry] = _credit;
+            return true;
+        }
+
+        /// <summary>A buffer of at least <paramref name="length"/> for ranking, kept for the next query.</summary>
+        public Span<Ranked> RankBuffer(int length)
+        {
+            if (_rank.Length < length)
+                _rank = new Ranked[Math.Max(length, _rank.Length * 2)];
+            return _rank.AsSpan(0, length);
         }
     }
 }

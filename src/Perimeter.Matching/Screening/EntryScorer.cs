@@ -15,22 +15,30 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         PartExplanation[] parts = [];
         if (query.Names.Length > 0 && entry.Names.Length > 0)
         {
+            // Every pair of names weighed without explanations; only the best pair is explained.
             var bestBits = double.NegativeInfinity;
+            PreparedName? bestQuery = null;
+            PreparedName? bestListed = null;
             foreach (var queryName in query.Names)
             {
                 foreach (var listedName in entry.Names)
                 {
-                    var (nameBits, explanation) = _names.Score(queryName, listedName, statistics.TotalEntries);
+                    var nameBits = _names.Bits(queryName, listedName, statistics.TotalEntries);
                     // A weak alias (OFAC's low-quality a.k.a.) is worth less than a real name.
                     if (listedName.IsWeak)
                         nameBits -= 2;
                     if (nameBits > bestBits)
                     {
                         bestBits = nameBits;
-                        matchedName = listedName.Display;
-                        parts = explanation;
+                        bestQuery = queryName;
+                        bestListed = listedName;
                     }
                 }
+            }
+            if (bestQuery is not null && bestListed is not null)
+            {
+                matchedName = bestListed.Display;
+                parts = _names.Score(bestQuery, bestListed, statistics.TotalEntries).Parts;
             }
             bits += bestBits;
         }

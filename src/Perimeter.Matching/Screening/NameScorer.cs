@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Perimeter.Matching.Names;
 using Perimeter.Matching.Similarity;
 
@@ -10,48 +11,114 @@ namespace Perimeter.Matching.Screening;
 /// </summary>
 internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equivalents)
 {
-    private const int MaxListParts = NamePreparer.MaxParts;
+    private const int MaxParts = NamePreparer.MaxParts;
+
+    /// <summary>
+    /// The name's weight in bits alone, allocating nothing: what <see cref="Score"/> returns first, for choosing the best
+    /// pair of names before explaining only that one.
+    /// </summary>
+    public double Bits(PreparedName query, PreparedName listed, int totalEntries)
+    {
+        var q = query.Parts;
+        var l = listed.Parts;
+        Debug.Assert(q.Length <= MaxParts && l.Length <= MaxParts, "NamePreparer cuts names to MaxParts");
+        Span<double> pairBits = stackalloc double[q.Length * l.Length];
+        for (var i = 0; i < q.Length; i++)
+        {
+            for (var j = 0; j < l.Length; j++)
+                pairBits[i * l.Length + j] = Compare(q[i], l[j], totalEntries).Bits;
+        }
+        var cells = (q.Length + 1) << l.Length;
+        Span<double> best = stackalloc double[cells];
+        Span<sbyte> choice = stackalloc sbyte[cells];
+        return Align(q, l, pairBits, best, choice).Total;
+    }
 
     public (double Bits, PartExplanation[] Parts) Score(PreparedName query, PreparedName listed, int totalEntries)
     {
         var q = query.Parts;
         var l = listed.Parts;
-        var pairBits = new double[q.Length * l.Length];
-        var pairLevels = new PartAgreement[q.Length * l.Length];
-        var notes = new string?[q.Length * l.Length];
+        Debug.Assert(q.Length <= MaxParts && l.Length <= MaxParts, "NamePreparer cuts names to MaxParts");
+        Span<double> pairBits = stackalloc double[q.Length * l.Length];
+        Span<PartAgreement> pairLevels = stackalloc PartAgreement[q.Length * l.Length];
+        Span<int> pairEdits = stackalloc int[q.Length * l.Length];
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var (level, bits, note) = Compare(q[i], l[j], totalEntries);
+                var (level, bits, edits) = Compare(q[i], l[j], totalEntries);
                 pairLevels[i * l.Length + j] = level;
                 pairBits[i * l.Length + j] = bits;
-                notes[i * l.Length + j] = note;
+                pairEdits[i * l.Length + j] = edits;
             }
         }
-
-        // Dynamic programme over which listed parts are taken: best[i, mask] for the first i query parts.
         var masks = 1 << l.Length;
-        var best = new double[(q.Length + 1) * masks];
-        var choice = new int[(q.Length + 1) * masks];
-        Array.Fill(best, double.NegativeInfinity);
+        var cells = (q.Length + 1) * masks;
+        Span<double> best = stackalloc double[cells];
+        Span<sbyte> choice = stackalloc sbyte[cells];
+        var (bestTotal, bestMask) = Align(q, l, pairBits, best, choice);
+
+        var explanation = new List<PartExplanation>(q.Length + l.Length);
+        Span<bool> taken = stackalloc bool[l.Length];
+        Span<int> assigned = stackalloc int[q.Length];
+        var trace = bestMask;
+        for (var i = q.Length; i > 0; i--)
+        {
+            var j = choice[i * masks + trace];
+            assigned[i - 1] = j;
+            if (j >= 0)
+                trace &= ~(1 << j);
+        }
+        for (var i = 0; i < q.Length; i++)
+        {
+            var j = assigned[i];
+            if (j < 0)
+            {
+                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList,
+                    q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits));
+                continue;
+            }
+            taken[j] = true;
+            var k = i * l.Length + j;
+            explanation.Add(new PartExplanation(q[i].Token.Text, l[j].Token.Text, pairLevels[k], Math.Round(pairBits[k], 1),
+                Note(pairLevels[k], q[i].Token.Text, l[j].Token.Text, pairEdits[k])));
+        }
+        for (var j = 0; j < l.Length; j++)
+        {
+            if (!taken[j])
+                explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(l, j)));
+        }
+        return (bestTotal, [.. explanation]);
+    }
+
+    /// <summary>
+    /// Dynamic programme over which listed parts are taken: <paramref name="best"/>[i, mask] for the first i query
+    /// parts, <paramref name="choice"/> the listed part the i-th took (-1 for none). Returns the best total, unpaired
+    /// listed parts' costs included, and the mask of listed parts it pairs.
+    /// </summary>
+    private (double Total, int Mask) Align(PreparedPart[] q, PreparedPart[] l, ReadOnlySpan<double> pairBits, Span<double> best, Span<sbyte> choice)
+    {
+        var masks = 1 << l.Length;
+        best.Fill(double.NegativeInfinity);
         best[0] = 0;
         for (var i = 0; i < q.Length; i++)
         {
             var unmatched = q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits;
             if (q[i].IsInitial)
                 unmatched = model.MissingOtherGivenBits;
+            var row = i * masks;
+            var next = row + masks;
             for (var mask = 0; mask < masks; mask++)
             {
-                var current = best[i * masks + mask];
+                var current = best[row + mask];
                 if (double.IsNegativeInfinity(current))
                     continue;
-                Relax(i + 1, mask, current + unmatched, -1);
+                Relax(best, choice, next + mask, current + unmatched, -1);
                 for (var j = 0; j < l.Length; j++)
                 {
                     if ((mask & (1 << j)) != 0 || double.IsNegativeInfinity(pairBits[i * l.Length + j]))
                         continue;
-                    Relax(i + 1, mask | (1 << j), current + pairBits[i * l.Length + j], j);
+                    Relax(best, choice, next + (mask | (1 << j)), current + pairBits[i * l.Length + j], j);
                 }
             }
         }
@@ -74,45 +141,14 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 bestMask = mask;
             }
         }
+        return (bestTotal, bestMask);
 
-        var explanation = new List<PartExplanation>(q.Length + l.Length);
-        var taken = new bool[l.Length];
-        var trace = bestMask;
-        var assigned = new int[q.Length];
-        for (var i = q.Length; i > 0; i--)
+        static void Relax(Span<double> best, Span<sbyte> choice, int index, double value, int j)
         {
-            var j = choice[i * masks + trace];
-            assigned[i - 1] = j;
-            if (j >= 0)
-                trace &= ~(1 << j);
-        }
-        for (var i = 0; i < q.Length; i++)
-        {
-            var j = assigned[i];
-            if (j < 0)
-            {
-                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList,
-                    q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits));
-                continue;
-            }
-            taken[j] = true;
-            var k = i * l.Length + j;
-            explanation.Add(new PartExplanation(q[i].Token.Text, l[j].Token.Text, pairLevels[k], Math.Round(pairBits[k], 1), notes[k]));
-        }
-        for (var j = 0; j < l.Length; j++)
-        {
-            if (!taken[j])
-                explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(l, j)));
-        }
-        return (bestTotal, [.. explanation]);
-
-        void Relax(int row, int mask, double value, int j)
-        {
-            var index = row * masks + mask;
             if (value > best[index])
             {
                 best[index] = value;
-                choice[index] = j;
+                choice[index] = (sbyte)j;
             }
         }
     }
@@ -141,8 +177,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         return true;
     }
 
-    /// <summary>The best level at which two parts agree, its weight in bits, and a note for the officer.</summary>
-    private (PartAgreement Level, double Bits, string? Note) Compare(PreparedPart q, PreparedPart l, int totalEntries)
+    /// <summary>The best level at which two parts agree, its weight in bits, and the edits between them (for the note).</summary>
+    private (PartAgreement Level, double Bits, int Edits) Compare(PreparedPart q, PreparedPart l, int totalEntries)
     {
         var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
         var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
@@ -153,17 +189,17 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         if (string.Equals(qs, ls, StringComparison.Ordinal)
             || (q.Core is { } qc && string.Equals(qc.Text, ls, StringComparison.Ordinal))
             || (l.Core is { } lc && string.Equals(qs, lc.Text, StringComparison.Ordinal)))
-            return (PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, null);
+            return (PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, 0);
 
         if (q.IsInitial || l.IsInitial)
         {
             return qs.Length > 0 && ls.Length > 0 && qs[0] == ls[0]
-                ? (PartAgreement.Initial, weak * model.InitialBits + swap, null)
-                : (PartAgreement.Initial, double.NegativeInfinity, null);
+                ? (PartAgreement.Initial, weak * model.InitialBits + swap, 0)
+                : (PartAgreement.Initial, double.NegativeInfinity, 0);
         }
 
         if (equivalents.AreEquivalent(qs, ls))
-            return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, equivalents.Explain(qs, ls));
+            return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
 
         var distance = Edits.DamerauLevenshtein(qs, ls, 3);
         var budget = Edits.Budget(Math.Min(qs.Length, ls.Length));
@@ -173,11 +209,19 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 || string.Equals(q.Token.MetaphoneAlternate, l.Token.MetaphonePrimary, StringComparison.Ordinal)));
         // A sound-alike must also look alike: keys alone let "George" meet "Habbash".
         if (soundsAlike && distance <= Math.Max(2, Math.Min(qs.Length, ls.Length) / 3))
-            return (PartAgreement.Phonetic, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, null);
+            return (PartAgreement.Phonetic, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, distance);
         if (distance <= budget)
-            return (PartAgreement.Typo, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance == 1 ? "1 edit" : $"{distance} edits");
-        return (PartAgreement.Typo, double.NegativeInfinity, null);
+            return (PartAgreement.Typo, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance);
+        return (PartAgreement.Typo, double.NegativeInfinity, distance);
     }
+
+    /// <summary>What the officer reads beside a paired part: how two names are related, or how many edits a typo took.</summary>
+    private string? Note(PartAgreement level, string query, string listed, int edits) => level switch
+    {
+        PartAgreement.Equivalent => equivalents.Explain(query, listed),
+        PartAgreement.Typo => edits == 1 ? "1 edit" : $"{edits} edits",
+        _ => null,
+    };
 
     private double Bits(double m, double u) => Math.Min(model.MaxPartBits, Math.Log2(m / u));
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using CsvHelper;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
-using Column = Perimeter.Features.Imports.AlertCsvColumns;
 using Perimeter.Matching.Evidence;
+using Column = Perimeter.Features.Imports.AlertCsvColumns;
 
 namespace Perimeter.Features.Imports;
 

@@ -1,0 +1,195 @@
+// The engine's NameScorer.cs as it was before the speed work (main at 738d1f6), kept unchanged as the baseline that
+// ScreenBenchmarks and `speed --before` measure the current code against, in the same run.
+using Perimeter.Matching.Names;
+using Perimeter.Matching.Similarity;
+
+using Perimeter.Matching.Screening;
+
+namespace Perimeter.Benchmarks.Speed.Before;
+
+/// <summary>
+/// Scores one query name against one listed name: finds the best one-to-one pairing of their parts
+/// (exactly, over every assignment) where each pair weighs by its level of agreement and by how common
+/// the listed token is, and every part left over costs what leaving it out costs a true match.
+/// </summary>
+internal sealed class NameScorerBefore(ScoringModel model, GivenNameEquivalents equivalents)
+{
+    private const int MaxListParts = NamePreparer.MaxParts;
+
+    public (double Bits, PartExplanation[] Parts) Score(PreparedName query, PreparedName listed, int totalEntries)
+    {
+        var q = query.Parts;
+        var l = listed.Parts;
+        var pairBits = new double[q.Length * l.Length];
+        var pairLevels = new PartAgreement[q.Length * l.Length];
+        var notes = new string?[q.Length * l.Length];
+        for (var i = 0; i < q.Length; i++)
+        {
+            for (var j = 0; j < l.Length; j++)
+            {
+                var (level, bits, note) = Compare(q[i], l[j], totalEntries);
+                pairLevels[i * l.Length + j] = level;
+                pairBits[i * l.Length + j] = bits;
+                notes[i * l.Length + j] = note;
+            }
+        }
+
+        // Dynamic programme over which listed parts are taken: best[i, mask] for the first i query parts.
+        var masks = 1 << l.Length;
+        var best = new double[(q.Length + 1) * masks];
+        var choice = new int[(q.Length + 1) * masks];
+        Array.Fill(best, double.NegativeInfinity);
+        best[0] = 0;
+        for (var i = 0; i < q.Length; i++)
+        {
+            var unmatched = q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits;
+            if (q[i].IsInitial)
+                unmatched = model.MissingOtherGivenBits;
+            for (var mask = 0; mask < masks; mask++)
+            {
+                var current = best[i * masks + mask];
+                if (double.IsNegativeInfinity(current))
+                    continue;
+                Relax(i + 1, mask, current + unmatched, -1);
+                for (var j = 0; j < l.Length; j++)
+                {
+                    if ((mask & (1 << j)) != 0 || double.IsNegativeInfinity(pairBits[i * l.Length + j]))
+                        continue;
+                    Relax(i + 1, mask | (1 << j), current + pairBits[i * l.Length + j], j);
+                }
+            }
+        }
+
+        var bestMask = 0;
+        var bestTotal = double.NegativeInfinity;
+        for (var mask = 0; mask < masks; mask++)
+        {
+            var value = best[q.Length * masks + mask];
+            if (double.IsNegativeInfinity(value))
+                continue;
+            for (var j = 0; j < l.Length; j++)
+            {
+                if ((mask & (1 << j)) == 0)
+                    value += MissingCost(l, j);
+            }
+            if (value > bestTotal)
+            {
+                bestTotal = value;
+                bestMask = mask;
+            }
+        }
+
+        var explanation = new List<PartExplanation>(q.Length + l.Length);
+        var taken = new bool[l.Length];
+        var trace = bestMask;
+        var assigned = new int[q.Length];
+        for (var i = q.Length; i > 0; i--)
+        {
+            var j = choice[i * masks + trace];
+            assigned[i - 1] = j;
+            if (j >= 0)
+                trace &= ~(1 << j);
+        }
+        for (var i = 0; i < q.Length; i++)
+        {
+            var j = assigned[i];
+            if (j < 0)
+            {
+                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList,
+                    q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits));
+                continue;
+            }
+            taken[j] = true;
+            var k = i * l.Length + j;
+            explanation.Add(new PartExplanation(q[i].Token.Text, l[j].Token.Text, pairLevels[k], Math.Round(pairBits[k], 1), notes[k]));
+        }
+        for (var j = 0; j < l.Length; j++)
+        {
+            if (!taken[j])
+                explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(l, j)));
+        }
+        return (bestTotal, [.. explanation]);
+
+        void Relax(int row, int mask, double value, int j)
+        {
+            var index = row * masks + mask;
+            if (value > best[index])
+            {
+                best[index] = value;
+                choice[index] = j;
+            }
+        }
+    }
+
+    /// <summary>What leaving out a listed part costs: little for a maternal surname or second given name.</summary>
+    private double MissingCost(PreparedPart[] listed, int j)
+    {
+        var part = listed[j];
+        if ((part.Flags & PartFlags.Weak) != 0)
+            return 0;
+        return part.Role switch
+        {
+            NameRole.Surname => part.SurnameIndex <= 0 ? model.MissingFirstSurnameBits : model.MissingOtherSurnameBits,
+            NameRole.Given => IsFirstGiven(listed, j) ? model.MissingFirstGivenBits : model.MissingOtherGivenBits,
+            NameRole.Unknown => model.MissingOtherSurnameBits,
+        };
+    }
+
+    private static bool IsFirstGiven(PreparedPart[] parts, int j)
+    {
+        for (var k = 0; k < j; k++)
+        {
+            if (parts[k].Role == NameRole.Given)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The best level at which two parts agree, its weight in bits, and a note for the officer.</summary>
+    private (PartAgreement Level, double Bits, string? Note) Compare(PreparedPart q, PreparedPart l, int totalEntries)
+    {
+        var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
+        var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
+        var share = Share(l.Token, totalEntries);
+        var qs = q.Token.Text;
+        var ls = l.Token.Text;
+
+        if (string.Equals(qs, ls, StringComparison.Ordinal)
+            || (q.Core is { } qc && string.Equals(qc.Text, ls, StringComparison.Ordinal))
+            || (l.Core is { } lc && string.Equals(qs, lc.Text, StringComparison.Ordinal)))
+            return (PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, null);
+
+        if (q.IsInitial || l.IsInitial)
+        {
+            return qs.Length > 0 && ls.Length > 0 && qs[0] == ls[0]
+                ? (PartAgreement.Initial, weak * model.InitialBits + swap, null)
+                : (PartAgreement.Initial, double.NegativeInfinity, null);
+        }
+
+        if (equivalents.AreEquivalent(qs, ls))
+            return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, equivalents.Explain(qs, ls));
+
+        var distance = Edits.DamerauLevenshtein(qs, ls, 3);
+        var budget = Edits.Budget(Math.Min(qs.Length, ls.Length));
+        var soundsAlike = (q.Token.SpanishKey.Length > 1 && string.Equals(q.Token.SpanishKey, l.Token.SpanishKey, StringComparison.Ordinal))
+            || (q.Token.MetaphonePrimary.Length > 1 && (string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphonePrimary, StringComparison.Ordinal)
+                || string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphoneAlternate, StringComparison.Ordinal)
+                || string.Equals(q.Token.MetaphoneAlternate, l.Token.MetaphonePrimary, StringComparison.Ordinal)));
+        // A sound-alike must also look alike: keys alone let "George" meet "Habbash".
+        if (soundsAlike && distance <= Math.Max(2, Math.Min(qs.Length, ls.Length) / 3))
+            return (PartAgreement.Phonetic, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, null);
+        if (distance <= budget)
+            return (PartAgreement.Typo, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance == 1 ? "1 edit" : $"{distance} edits");
+        return (PartAgreement.Typo, double.NegativeInfinity, null);
+    }
+
+    private double Bits(double m, double u) => Math.Min(model.MaxPartBits, Math.Log2(m / u));
+
+    /// <summary>
+    /// Share of list entries that hold the token, smoothed towards a typical name token's share
+    /// (<see cref="ScoringModel.TypicalShare"/> over <see cref="ScoringModel.SmoothingEntries"/> pseudo-entries),
+    /// so that a small list does not make every name look common, and an unseen token is rare but finite.
+    /// </summary>
+    private double Share(Token token, int totalEntries) =>
+        Math.Clamp((token.DocumentFrequency + model.SmoothingEntries * model.TypicalShare) / (totalEntries + model.SmoothingEntries), 1e-7, 0.5);
+}
