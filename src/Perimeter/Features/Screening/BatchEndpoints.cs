@@ -14,8 +14,9 @@ internal static class BatchEndpoints
     public static RouteGroupBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
         var batch = app.MapGroup("/api/v1/screen/batch").WithTags("Screening").RequireAuthorization(Permissions.ReadAlerts);
+        // One Accepts with both media types: routing answers 415 to any type the last Accepts does not list.
         batch.MapPost("/", Submit).WithName("SubmitBatchScreening").RequirePurpose()
-            .Accepts<string>("text/csv").Accepts<BatchRow[]>("application/json");
+            .Accepts<BatchRow[]>("application/json", "text/csv");
         batch.MapGet("/{id:guid}", Status).WithName("GetBatchScreening");
         batch.MapGet("/{id:guid}/results", Results).WithName("DownloadBatchScreeningResults");
         return batch;
