@@ -30,6 +30,9 @@ internal static class BatchEndpoints
         if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             var rows = await JsonSerializer.DeserializeAsync<BatchRow[]>(http.Body, PerimeterJson.Options, ct) ?? [];
+            // A null inside the array is not refused by the serializer: refuse it here rather than fail on it.
+            if (Array.IndexOf(rows, null) is >= 0 and var missing)
+                return Problems.Invalid($"body[{missing}]", "Required");
             csv = BatchRow.ToCsv(rows);
         }
         else
