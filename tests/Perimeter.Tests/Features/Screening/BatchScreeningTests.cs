@@ -106,6 +106,8 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
     [InlineData("id,name,dob\n1,Joaquín Guzmán,1957,MX\n", "batch.csv:2:", "fields")]
     [InlineData("name,dob\nJoaquín Guzmán,1957\n", "batch.csv:1:", "id")]
     [InlineData("id,name,nationality\n1,Joaquín Guzmán,Atlantis\n", "batch.csv:2:", "Atlantis")]
+    [InlineData("id,name,kind,document\n1,Joaquín Guzmán,99,ABC123\n", "batch.csv:2:", "kind")]
+    [InlineData("id,name,kind\n1,Joaquín Guzmán,2\n", "batch.csv:2:", "kind")]
     [InlineData("", "batch.csv:1:", "header")]
     public async Task A_malformed_manifest_is_refused_naming_the_line_and_nothing_is_queued(string csv, string line, string word)
     {
@@ -120,5 +122,18 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
         Assert.Contains(line, message, StringComparison.Ordinal);
         Assert.Contains(word, message[message.IndexOf(line, StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Equal(queuedBefore, (await node.AuditAsync(AuditAction.BatchQueued, null, ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_JSON_manifest_with_a_missing_row_is_refused_naming_the_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        using var officer = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+
+        var response = await officer.PostAsync(Screenings.Batch,
+            new StringContent("""[{"id": "q1", "name": "Joaquín Guzmán"}, null]""", Encoding.UTF8, "application/json"), ct);
+
+        Assert.NotEmpty((await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("body[1]"));
     }
 }
