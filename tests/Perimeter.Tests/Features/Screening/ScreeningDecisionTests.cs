@@ -92,4 +92,23 @@ public sealed class ScreeningDecisionTests(NodePerDatabase nodes) : IClassFixtur
         Assert.NotEmpty((await Problem.ReadAsync(nothingScreened, HttpStatusCode.BadRequest, ct)).For("name"));
         Assert.Empty(await node.AuditAsync(AuditAction.Decide, alert.Id, ct));
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_confirmed_hit_is_shown_as_decided_and_an_escalated_one_is_raised_again(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(database, ct);
+        var confirmed = await node.PublishAsync(AnAlert.Person().Named("Rafael", "Caro Quintero", new PartialDate(1952, 10, 3)), ct);
+        var escalated = await node.PublishAsync(AnAlert.Person().Named("Miguel Ángel", "Félix Gallardo", new PartialDate(1946, 1, 8)), ct);
+        using var officer = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        var caro = Screenings.Person("Rafael Caro Quintero", new PartialDate(1952, 10, 3));
+        var felix = Screenings.Person("Miguel Angel Felix Gallardo", new PartialDate(1946, 1, 8));
+
+        var confirming = await officer.PostAsJsonAsync(Screenings.Decisions, new DecisionRequest(caro, confirmed.Id, DecisionOutcome.Confirmed, "Fingerprints match."), PerimeterJson.Options, ct);
+        var escalating = await officer.PostAsJsonAsync(Screenings.Decisions, new DecisionRequest(felix, escalated.Id, DecisionOutcome.Escalated, "Needs an analyst."), PerimeterJson.Options, ct);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (confirming.StatusCode, escalating.StatusCode));
+        Assert.Equal(DecisionOutcome.Confirmed, (await officer.ScreenAsync(caro, ct)).For(confirmed)?.Decision?.Outcome);
+        Assert.Null((await officer.ScreenAsync(felix, ct)).For(escalated)!.Decision);
+    }
 }

@@ -17,9 +17,11 @@ public sealed class ScreeningVisibilityTests
         await using var node = await TestNode.StartAsync(database, ct);
         var today = DateOnly.FromDateTime(node.Time.GetUtcNow().UtcDateTime);
         var released = await node.PublishAsync(AnAlert.Person(), ct);
-        var notReleased = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { ReleasableTo = ["gt.pnc"] }), ct);
+        var notReleasedToPartner = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { ReleasableTo = ["gt.pnc"] }), ct);
         var red = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { Tlp = Tlp.Red }), ct);
         var otherPurpose = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { Purposes = Purposes.Migration }), ct);
+        var strictToCountry = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { Tlp = Tlp.AmberStrict, ReleasableTo = ["MX"] }), ct);
+        var clear = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { Tlp = Tlp.Clear, ReleasableTo = ["*"] }), ct);
         var retracted = await node.PublishAsync(AnAlert.Person(), ct);
         var expired = await node.PublishAsync(AnAlert.Person().WithMarkings(m => m with { ReviewBy = today.AddDays(1) }), ct);
         using var analyst = await node.ClientAsync(TestNode.Agency, Role.Analyst, ct, Purposes.CounterNarcotics);
@@ -28,7 +30,7 @@ public sealed class ScreeningVisibilityTests
         await node.RunRetentionAsync(ct);
         using var partner = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
         using var partnerForMigration = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.Migration);
-        using var stranger = await node.ClientAsync("gt.pnc", Role.Officer, ct, Purposes.Migration);
+        using var stranger = await node.ClientAsync("gt.pnc", Role.Officer, ct, Purposes.CounterNarcotics);
         using var own = await node.ClientAsync(TestNode.Agency, Role.Officer, ct, Purposes.CounterNarcotics);
         using var ownForMigration = await node.ClientAsync(TestNode.Agency, Role.Officer, ct, Purposes.Migration);
         var query = Screenings.Person("Joaquín Guzmán Loera", Born) with { Top = 50 };
@@ -40,10 +42,10 @@ public sealed class ScreeningVisibilityTests
         var seenByOwn = await own.CandidatesAsync(query, ct);
         var seenByOwnForMigration = await ownForMigration.CandidatesAsync(query, ct);
 
-        Assert.Equal([released.Id], seenByPartner);
+        Assert.Equal(new[] { released.Id, clear.Id }.Order(), seenByPartner.Order());
         Assert.Equal([otherPurpose.Id], seenByPartnerForMigration);
-        Assert.Empty(seenByStranger);
-        Assert.Equal(new[] { released.Id, notReleased.Id, red.Id }.Order(), seenByOwn.Order());
+        Assert.Equal(new[] { notReleasedToPartner.Id, clear.Id }.Order(), seenByStranger.Order());
+        Assert.Equal(new[] { released.Id, notReleasedToPartner.Id, red.Id, strictToCountry.Id, clear.Id }.Order(), seenByOwn.Order());
         Assert.Equal([otherPurpose.Id], seenByOwnForMigration);
         var audited = (await node.AuditAsync(AuditAction.Screen, null, ct)).Skip(screenedBefore).ToList();
         Assert.Equal(5, audited.Count);
@@ -51,7 +53,8 @@ public sealed class ScreeningVisibilityTests
         foreach (var (record, ids) in audited.Zip(returned))
             Assert.Equal(ids.Order(), IdsOf(record).Order());
         Assert.Equal(["mx.inm", "mx.inm", "gt.pnc", TestNode.Agency, TestNode.Agency], audited.Select(r => r.Agency));
-        Assert.DoesNotContain(audited.Take(3).SelectMany(IdsOf), id => id == notReleased.Id || id == red.Id);
+        Assert.DoesNotContain(audited.Take(2).SelectMany(IdsOf), id => id == notReleasedToPartner.Id);
+        Assert.DoesNotContain(audited.Take(3).SelectMany(IdsOf), id => id == red.Id || id == strictToCountry.Id);
         Assert.DoesNotContain(audited.SelectMany(IdsOf), id => id == retracted.Id || id == expired.Id);
     }
 
