@@ -14,8 +14,9 @@ internal static class BatchEndpoints
     public static RouteGroupBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
         var batch = app.MapGroup("/api/v1/screen/batch").WithTags("Screening").RequireAuthorization(Permissions.ReadAlerts);
+        // One Accepts with both media types: routing answers 415 to any type the last Accepts does not list.
         batch.MapPost("/", Submit).WithName("SubmitBatchScreening").RequirePurpose()
-            .Accepts<string>("text/csv").Accepts<BatchRow[]>("application/json");
+            .Accepts<BatchRow[]>("application/json", "text/csv");
         batch.MapGet("/{id:guid}", Status).WithName("GetBatchScreening");
         batch.MapGet("/{id:guid}/results", Results).WithName("DownloadBatchScreeningResults");
         return batch;
@@ -29,6 +30,9 @@ internal static class BatchEndpoints
         if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             var rows = await JsonSerializer.DeserializeAsync<BatchRow[]>(http.Body, PerimeterJson.Options, ct) ?? [];
+            // A null inside the array is not refused by the serializer: refuse it here rather than fail on it.
+            if (Array.IndexOf(rows, null) is >= 0 and var missing)
+                return Problems.Invalid($"body[{missing}]", "Required");
             csv = BatchRow.ToCsv(rows);
         }
         else

@@ -94,8 +94,14 @@ public static class ScreeningInput
             errors.Add($"{where}: name: longer than 300 characters or holds control characters");
 
         var kind = SubjectKind.Person;
-        if (row.GetValueOrDefault("kind") is { Length: > 0 } kindText && !Enum.TryParse(kindText, ignoreCase: true, out kind))
-            errors.Add($"{where}: kind: unknown value \"{kindText}\"; expected person, organization, vehicle, firearm or document");
+        if (row.GetValueOrDefault("kind") is { Length: > 0 } kindText)
+        {
+            // Enum.TryParse also takes numbers, even ones no kind has: only the words are kinds.
+            if (Enum.TryParse(kindText, ignoreCase: true, out SubjectKind parsed) && Enum.IsDefined(parsed) && !int.TryParse(kindText, out _))
+                kind = parsed;
+            else
+                errors.Add($"{where}: kind: unknown value \"{kindText}\"; expected person, organization, vehicle, firearm or document");
+        }
         PartialDate[] dates = [];
         if (row.GetValueOrDefault("dob") is { Length: > 0 } dob)
         {

@@ -1,0 +1,177 @@
+using Perimeter.Tests.Cli;
+using Perimeter.Tests.Features.Imports;
+
+namespace Perimeter.Tests.Features.Screening;
+
+/// <summary><c>perimeter screen</c> run as a separate process, as a port runs its manifest or an analyst a list.</summary>
+public sealed class ScreenCommandTests : IDisposable
+{
+    private const string Header = "query_id,rank,alert_ref,score,band,explanation";
+    private const string Guzman = "ofac:6861";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("perimeter-screen-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_manifest_screened_against_the_OFAC_files_ranks_Guzman_first_whatever_the_name_and_country_layout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = Write("manifest.csv", """
+            id,name,dob,nationality,sex,document,kind
+            given-first,Joaquín Guzmán Loera,1954-12-25,MX,M,,
+            surnames-comma,"GUZMAN LOERA, Joaquin",1954,MEX,,,
+            surnames-first,GUZMAN LOERA JOAQUIN,,Mexico,,,person
+            spanish-country,Joaquin Guzman Loera,1954-12,México,H,,
+            nobody,Wenceslao Quackenbush,,,,,
+            """);
+
+        var result = await ScreenAsync(input, ["--watchlist", $"ofac:{SharedData.Ofac}", "--top", "2"], ct);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = Rows(result);
+        Assert.Equal(["given-first", "surnames-comma", "surnames-first", "spanish-country"], rows.Select(r => r.QueryId).Distinct());
+        foreach (var query in rows.GroupBy(r => r.QueryId))
+        {
+            Assert.Equal((Guzman, "1", "strong"), (query.First().AlertRef, query.First().Rank, query.First().Band));
+            Assert.InRange(query.Count(), 1, 2);
+            Assert.Equal(query.Select(r => r.Score).OrderDescending(), query.Select(r => r.Score));
+            Assert.All(query, r => Assert.InRange(r.Score, 0.5, 1.0));
+        }
+        Assert.Contains("guzman=guzman (exact)", rows[0].Explanation, StringComparison.Ordinal);
+        Assert.Contains("dob: exact", rows[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_manifest_screened_against_an_alerts_file_names_each_alert_by_its_reference()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = Write("manifest.csv", """
+            id,name,dob,nationality,sex,document,kind
+            person,"NUÑEZ PEÑA, Jose Maria",1979-04-12,MX,M,,
+            plate,,,,,abc 1234,vehicle
+            vin,,,,,1FTFW1ET5DFC10312,vehicle
+            firearm,,,,,abc-123456,firearm
+            company,Transportes del Norte SA de CV,,,,,organization
+            passport,,,,,passport:X1234567:US,document
+            """);
+
+        var result = await ScreenAsync(input, ["--watchlist", $"csv:{Path.Combine(SharedData.Examples, "alerts.csv")}"], ct);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var first = Rows(result).Where(r => r.Rank == "1").ToDictionary(r => r.QueryId, r => r.AlertRef);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["person"] = "case-2026-0042",
+            ["plate"] = "case-2026-0044",
+            ["vin"] = "case-2026-0044",
+            ["firearm"] = "case-2026-0046",
+            ["company"] = "case-2026-0043",
+            ["passport"] = "case-2026-0047",
+        }, first);
+    }
+
+    [Fact]
+    public async Task A_manifest_is_screened_against_the_nodes_own_alerts_after_an_import()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var data = Path.Combine(_folder, "node");
+        var import = await PerimeterProcess.RunAsync(["import", "ofac", OfacSlice(Guzman, "ofac:41897"), "--data", data], ct);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Contains("301 created", import.Output, StringComparison.Ordinal);
+        var input = Write("manifest.csv", """
+            id,name,dob
+            chapo,"GUZMAN LOERA, Joaquin",1954-12-25
+            nobody,Wenceslao Quackenbush,
+            """);
+
+        var result = await ScreenAsync(input, ["--data", data, "--top", "1"], ct);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var row = Assert.Single(Rows(result));
+        Assert.Equal(("chapo", "1", Guzman, "strong"), (row.QueryId, row.Rank, row.AlertRef, row.Band));
+    }
+
+    [Theory]
+    [InlineData("id,name,dob\nq1,Joaquín Guzmán,1957\nq2,Ismael Zambada,1948-02-30\n", "manifest.csv:3:")]
+    [InlineData("id,name,dob\nq1,Joaquín Guzmán,1957\nq2,Ismael Zambada\n", "manifest.csv:3:")]
+    [InlineData("id,name,passport\nq1,Joaquín Guzmán,X1\n", "manifest.csv:1:")]
+    [InlineData("id,name,nationality\nq1,Joaquín Guzmán,Atlantis\n", "manifest.csv:2:")]
+    [InlineData("id,name\nq1,Joaquín Guzmán\nq1,Ismael Zambada\n", "manifest.csv:3:")]
+    [InlineData("id,name,kind,document\nq1,Joaquín Guzmán,99,ABC123\n", "manifest.csv:2:")]
+    public async Task A_bad_manifest_gets_one_line_naming_the_file_and_line_and_no_results(string csv, string where)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = Write("manifest.csv", csv);
+
+        var result = await ScreenAsync(input, ["--watchlist", $"csv:{Path.Combine(SharedData.Examples, "alerts.csv")}"], ct);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var message = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(where, message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Output), "results were written for a bad manifest");
+    }
+
+    [Theory]
+    [InlineData("--threshold", "2")]
+    [InlineData("--threshold", "-0.1")]
+    [InlineData("--top", "0")]
+    [InlineData("--watchlist", "ofac:/nonexistent/folder")]
+    [InlineData("--watchlist", "xml:/nonexistent/list.xml")]
+    [InlineData("--watchlist", "csv:/nonexistent/alerts.csv")]
+    public async Task A_bad_option_gets_one_clear_line_and_a_non_zero_exit(string option, string value)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = Write("manifest.csv", "id,name\nq1,Joaquín Guzmán Loera\n");
+        string[] watchlist = option == "--watchlist" ? [] : ["--watchlist", $"csv:{Path.Combine(SharedData.Examples, "alerts.csv")}"];
+
+        var result = await ScreenAsync(input, [.. watchlist, option, value], ct);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var message = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Output), "results were written despite a bad option");
+    }
+
+    private string Output => Path.Combine(_folder, "results.csv");
+
+    /// <summary>
+    /// The OFAC files cut to their first 300 entries and <paramref name="entries"/>, with those entries' aliases and
+    /// addresses: a list the node imports in a second, where the whole one takes half a minute.
+    /// </summary>
+    private string OfacSlice(params string[] entries)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "ofac")).FullName;
+        var sdn = File.ReadLines(Path.Combine(SharedData.Ofac, "sdn.csv")).ToList();
+        var kept = sdn.Take(300).Select(EntryOf).Concat(entries.Select(e => e["ofac:".Length..])).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in new[] { "sdn.csv", "alt.csv", "add.csv" })
+            File.WriteAllLines(Path.Combine(folder, file), File.ReadLines(Path.Combine(SharedData.Ofac, file)).Where(l => kept.Contains(EntryOf(l))));
+        return folder;
+
+        static string EntryOf(string line) => line.Split(',', 2)[0];
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        return path;
+    }
+
+    private Task<PerimeterProcess.Result> ScreenAsync(string input, string[] options, CancellationToken ct) =>
+        PerimeterProcess.RunAsync(["screen", "--input", input, "--output", Output, .. options], ct);
+
+    private sealed record Row(string QueryId, string Rank, string AlertRef, double Score, string Band, string Explanation);
+
+    /// <summary>The results file's rows; fails unless it starts with the documented header.</summary>
+    private List<Row> Rows(PerimeterProcess.Result result)
+    {
+        var lines = File.ReadAllLines(Output);
+        Assert.True(lines.Length > 0 && lines[0] == Header, $"header: {lines.FirstOrDefault()}; {result.Error}");
+        return [.. lines.Skip(1).Select(line =>
+        {
+            var fields = line.Split(',', 6);
+            return new Row(fields[0], fields[1], fields[2], double.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), fields[4], fields[5]);
+        })];
+    }
+}
