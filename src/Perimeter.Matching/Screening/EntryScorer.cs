@@ -13,6 +13,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         var bits = 0.0;
         var matchedName = "";
         PartExplanation[] parts = [];
+        FeatureExplanation[] adjustments = [];
         if (query.Names.Length > 0 && entry.Names.Length > 0)
         {
             // Every pair of names weighed without explanations; only the best pair is explained.
@@ -38,12 +39,12 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             if (bestQuery is not null && bestListed is not null)
             {
                 matchedName = bestListed.Display;
-                parts = _names.Score(bestQuery, bestListed, statistics.TotalEntries).Parts;
+                (_, parts, adjustments) = _names.Score(bestQuery, bestListed, statistics.TotalEntries);
             }
             bits += bestBits;
         }
 
-        var features = new List<FeatureExplanation>();
+        var features = new List<FeatureExplanation>(adjustments);
         bits += Identifiers(query.Subject, entry, features);
         if (entry.Kind == SubjectKind.Person)
         {

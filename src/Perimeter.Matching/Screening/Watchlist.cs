@@ -116,6 +116,9 @@ public sealed class Watchlist
         }
         // By weight, not by the rounded score: above about 23 bits every score reads 1.0000.
         matches.Sort((a, b) => b.Explanation.WeightBits.CompareTo(a.Explanation.WeightBits));
+        // A candidate the best one explains a thousand times better is not who this is (often a relative).
+        if (matches.Count > 1 && options.MaxGapBits is { } gap)
+            matches.RemoveAll(m => m.Explanation.WeightBits < matches[0].Explanation.WeightBits - gap);
         return matches.Count > options.Top ? matches[..options.Top] : matches;
     }
 
@@ -139,6 +142,12 @@ public sealed record ScreeningOptions
 
     /// <summary>Candidates the index hands to the full scorer.</summary>
     public int Candidates { get; init; } = 100;
+
+    /// <summary>
+    /// Candidates this many bits weaker than the best are left out: 10 bits means the best explains the subject a
+    /// thousand times better. Null keeps every candidate over the threshold.
+    /// </summary>
+    public double? MaxGapBits { get; init; } = 10;
 
     /// <summary>Only entries of this kind (persons against persons); null for any.</summary>
     public SubjectKind? Kind { get; init; }
