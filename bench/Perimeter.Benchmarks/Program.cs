@@ -1,4 +1,5 @@
 using Perimeter.Benchmarks.Accuracy;
+using Perimeter.Benchmarks.Http;
 using Perimeter.Benchmarks.Speed;
 
 // dotnet run -c Release --project bench/Perimeter.Benchmarks -- COMMAND [options]
@@ -7,6 +8,7 @@ return args switch
     ["accuracy", .. var rest] => AccuracyBenchmark.Run(rest),
     ["speed", .. var rest] => SpeedCommand.Run(rest),
     ["micro", .. var rest] => MicroCommand.Run(rest),
+    ["http", .. var rest] => HttpCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -16,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("  accuracy   precision and recall of screening on a development set built from shared/data, beside baselines");
     Console.Error.WriteLine("  speed      index build, latency and throughput on a generated watchlist [--count N[,N…]] [--queries Q] [--before]");
     Console.Error.WriteLine("  micro      BenchmarkDotNet cases of the per-query path [BenchmarkDotNet options]");
+    Console.Error.WriteLine("  http       POST /api/v1/screen on a running node at a fixed rate --url URL --token T [--rate 200] [--seconds 30]");
     return 2;
 }
