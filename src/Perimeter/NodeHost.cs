@@ -214,9 +214,11 @@ public static class NodeHost
             case TelemetryExporter.Console:
                 telemetry.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
                 break;
-            case TelemetryExporter.Otlp:
-                var endpoint = new Uri(node.OtlpEndpoint!);   // validated at start
+            // Without a usable endpoint nothing is wired: the settings check at start names the missing setting.
+            case TelemetryExporter.Otlp when Uri.TryCreate(node.OtlpEndpoint, UriKind.Absolute, out var endpoint):
                 telemetry.WithTracing(t => t.AddOtlpExporter(o => o.Endpoint = endpoint)).WithMetrics(m => m.AddOtlpExporter(o => o.Endpoint = endpoint));
+                break;
+            case TelemetryExporter.Otlp:
                 break;
         }
         return services;

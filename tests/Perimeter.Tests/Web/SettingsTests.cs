@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Perimeter.Tests.Web;
+
+public sealed class SettingsTests
+{
+    [Theory]
+    [InlineData("Node:Agency", "CBP", "Node:Agency")]
+    [InlineData("Node:TelemetryExporter", "Otlp", "Node:OtlpEndpoint")]
+    [InlineData("Node:MaxPageSize", "0", "MaxPageSize")]
+    public void A_bad_setting_stops_the_node_with_a_message_naming_it(string key, string value, string named)
+    {
+        var data = Directory.CreateTempSubdirectory("perimeter-settings-").FullName;
+        using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = data, [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<NodeOptions>>().Value);
+
+        Assert.Contains(named, string.Join(" ", error.Failures), StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Console")]
+    [InlineData("None")]
+    public void Telemetry_exporters_are_chosen_by_setting(string exporter)
+    {
+        var data = Directory.CreateTempSubdirectory("perimeter-settings-").FullName;
+        using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = data, ["Node:TelemetryExporter"] = exporter });
+
+        Assert.Equal(Enum.Parse<TelemetryExporter>(exporter), app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.TelemetryExporter);
+        Directory.Delete(data, recursive: true);
+    }
+}
