@@ -16,7 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Perimeter.Benchmarks <command> [options]");
     Console.Error.WriteLine("  accuracy   precision and recall of screening on a development set built from shared/data, beside baselines");
-    Console.Error.WriteLine("  speed      index build, latency and throughput on a generated watchlist [--count N[,N…]] [--queries Q] [--before]");
+    Console.Error.WriteLine("  speed      index build, latency and throughput on a generated watchlist [--count N[,N…]] [--queries Q]");
     Console.Error.WriteLine("  micro      BenchmarkDotNet cases of the per-query path [BenchmarkDotNet options]");
     Console.Error.WriteLine("  http       POST /api/v1/screen on a running node at a fixed rate --url URL --token T [--rate 200] [--seconds 30]");
     return 2;

@@ -39,6 +39,15 @@ public sealed class FieldErrors
             Add(field, "TooMany", max);
     }
 
+    /// <summary>Pages count from 1; a page holds 1 to <paramref name="maxPageSize"/> items.</summary>
+    public void Paging(int page, int pageSize, int maxPageSize)
+    {
+        if (page < 1)
+            Add("page", "OutOfRange");
+        if (pageSize < 1 || pageSize > maxPageSize)
+            Add("pageSize", "PageSize", maxPageSize);
+    }
+
     public IDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ using Perimeter.Matching.Screening;
 namespace Perimeter.Benchmarks.Speed;
 
 /// <summary>
-/// <c>speed [--count 100000,1000000] [--queries 20000] [--baseline-queries 200] [--threads 2] [--seed 1] [--before]</c>: for each
+/// <c>speed [--count 100000,1000000] [--queries 20000] [--baseline-queries 200] [--threads 2] [--seed 1]</c>: for each
 /// list size, generates the persons in memory, builds the watchlist (time, heap, working set), screens the queries
 /// one at a time (p50 … max, the slowest twenty, where the time goes) and on several threads (queries/s), then runs the
 /// same sample through the baselines: whole-name Jaro–Winkler over every name, and pg_trgm when
@@ -20,7 +20,7 @@ internal static class SpeedCommand
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: speed [--count 100000,1000000] [--queries 20000] [--baseline-queries 200] [--threads 2] [--seed 1] [--before]");
+            Console.Error.WriteLine("usage: speed [--count 100000,1000000] [--queries 20000] [--baseline-queries 200] [--threads 2] [--seed 1]");
             return 2;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -74,26 +74,6 @@ internal static class SpeedCommand
             Line($"  {variant}: {new Latencies([.. ofVariant.Select(q => latencies[q])]).Summary()}{recall}");
         }
 
-        if (options.Before)
-        {
-            // The code before the speed work, over the same index and queries: latency, and whether it returns the same.
-            var before = new Before.WatchlistBefore(list);
-            foreach (var query in queries.Take(2_000))
-                before.Screen(query.Subject, screen);
-            var beforeLatencies = new double[queries.Count];
-            var differ = 0;
-            for (var q = 0; q < queries.Count; q++)
-            {
-                var at = Stopwatch.GetTimestamp();
-                var matches = before.Screen(queries[q].Subject, screen);
-                beforeLatencies[q] = Latencies.MicrosecondsSince(at);
-                var now = list.Screen(queries[q].Subject, screen);
-                if (!matches.Select(m => (m.Id, m.Score)).SequenceEqual(now.Select(m => (m.Id, m.Score))))
-                    differ++;
-            }
-            Line($"before (frozen copy, same index and queries): {new Latencies(beforeLatencies).Summary()}; results differ from now for {differ:N0} of {queries.Count:N0} queries");
-        }
-
         // Where the time goes, step by step, for every query and for the slowest.
         var probe = new EngineProbe(list);
         var steps = queries.Select(probe.Time).ToArray();
@@ -114,13 +94,8 @@ internal static class SpeedCommand
         }
         Line($"  of these, {commonOnly} have only common tokens");
 
-        // Several threads: throughput, now and (with --before) before.
+        // Several threads: throughput.
         var screeners = new List<(string Name, Func<Subject, IReadOnlyList<Match>> Screen)> { ("now", s => list.Screen(s, screen)) };
-        if (options.Before)
-        {
-            var old = new Before.WatchlistBefore(list);
-            screeners.Add(("before", s => old.Screen(s, screen)));
-        }
         foreach (var (name, screenOne) in screeners)
         {
             for (var threads = 1; threads <= options.Threads; threads++)
@@ -199,19 +174,13 @@ internal static class SpeedCommand
     private static string Percent(int part, int whole) =>
         whole == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:0.0} % ({part:N0}/{whole:N0})");
 
-    private sealed record Options(int[] Counts, int Queries, int BaselineQueries, int Threads, int Seed, bool Before = false)
+    private sealed record Options(int[] Counts, int Queries, int BaselineQueries, int Threads, int Seed)
     {
         public static Options? Parse(string[] args)
         {
             var options = new Options([100_000, 1_000_000], 20_000, 200, 2, 1);
             for (var i = 0; i < args.Length; i += 2)
             {
-                if (args[i] == "--before")
-                {
-                    options = options with { Before = true };
-                    i--;
-                    continue;
-                }
                 if (i + 1 >= args.Length)
                     return null;
                 var value = args[i + 1];

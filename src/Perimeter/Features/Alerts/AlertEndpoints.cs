@@ -40,10 +40,7 @@ internal static class AlertEndpoints
             PageSize = pageSize,
         };
         errors.FreeText("q", q, 200);
-        if (page < 1)
-            errors.Add("page", "OutOfRange");
-        if (pageSize < 1 || pageSize > node.Value.MaxPageSize)
-            errors.Add("pageSize", "PageSize", node.Value.MaxPageSize);
+        errors.Paging(page, pageSize, node.Value.MaxPageSize);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         return TypedResults.Ok(await reader.ListAsync(filter, caller, ct));

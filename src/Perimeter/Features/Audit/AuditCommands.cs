@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
+using Perimeter.Storage;
 
 namespace Perimeter.Features.Audit;
 
@@ -28,8 +30,7 @@ internal static class AuditCommands
 
     private static async Task<bool> ContainsHashAsync(IServiceProvider services, string hash, CancellationToken ct)
     {
-        var db = services.GetRequiredService<Storage.PerimeterDb>();
         var lower = hash.ToLowerInvariant();
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AuditRecords, r => r.Hash == lower, ct);
+        return await services.GetRequiredService<PerimeterDb>().AuditRecords.AnyAsync(r => r.Hash == lower, ct);
     }
 }

@@ -37,10 +37,7 @@ internal static class AuditEndpoints
             else
                 errors.Add("outcome", "InvalidValue", outcome);
         }
-        if (page < 1)
-            errors.Add("page", "OutOfRange");
-        if (pageSize < 1 || pageSize > node.Value.MaxPageSize)
-            errors.Add("pageSize", "PageSize", node.Value.MaxPageSize);
+        errors.Paging(page, pageSize, node.Value.MaxPageSize);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         var filter = new AuditFilter

@@ -35,7 +35,7 @@ public sealed class AuditLog(PerimeterDb db, TimeProvider time)
             Target = entry.Target,
             TargetIds = entry.TargetIds is null ? null : Blank(string.Join(' ', entry.TargetIds.Select(Id))),
             RemoteAddress = caller.RemoteAddress,
-            Detail = entry.Detail is { Length: > 500 } long_ ? long_[..500] : entry.Detail,
+            Detail = entry.Detail is { Length: > 500 } detail ? detail[..500] : entry.Detail,
             PreviousHash = previous,
             Hash = "",
         };

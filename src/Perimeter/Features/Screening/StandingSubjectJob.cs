@@ -89,7 +89,7 @@ public sealed class StandingSubjectJob(PerimeterDb db, ScreeningIndex index, Acc
             AlertSubjectHash = alert.SubjectHash,
             Score = match.Score,
             Band = match.Band,
-            Explanation = match.Explanation.Summary() is { Length: > 2000 } long_ ? long_[..2000] : match.Explanation.Summary(),
+            Explanation = match.Explanation.Summary() is var summary && summary.Length > 2000 ? summary[..2000] : summary,
             At = time.GetUtcNow(),
         };
         db.Add(raised);

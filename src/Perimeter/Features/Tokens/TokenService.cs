@@ -27,10 +27,10 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
             CreatedBy = caller.ActorId,
             ExpiresAt = lifetime is { } span ? now + span : null,
         };
-        await db.WriteAsync(async token_ =>
+        await db.WriteAsync(async unit =>
         {
             db.ApiTokens.Add(token);
-            await audit.AppendAsync(caller, new AuditEntry(AuditAction.TokenCreated, "token", [token.Id], Detail: $"agency={agency} role={role}"), token_);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.TokenCreated, "token", [token.Id], Detail: $"agency={agency} role={role}"), unit);
         }, ct);
         return new TokenCreated(TokenView.Of(token), $"{Prefix}{token.Id:N}_{secret}");
     }
