@@ -48,7 +48,7 @@ internal sealed class EngineProbe
         var kept = 0;
         foreach (var entry in candidates)
         {
-            if (_scorer.Score(prepared, entry, _statistics).Score >= ScreeningOptions.Default.Threshold)
+            if (_scorer.ScoreOf(_scorer.Weigh(prepared, entry, _statistics)) >= ScreeningOptions.Default.Threshold)
                 kept++;
         }
         var score = Latencies.MicrosecondsSince(started);

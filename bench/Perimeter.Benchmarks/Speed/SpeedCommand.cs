@@ -57,16 +57,19 @@ internal static class SpeedCommand
         // One thread, one query at a time.
         var latencies = new double[queries.Count];
         var found = new bool[queries.Count];
+        var digest = new ResultsDigest();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         for (var q = 0; q < queries.Count; q++)
         {
             var at = Stopwatch.GetTimestamp();
             var matches = list.Screen(queries[q].Subject, screen);
             latencies[q] = Latencies.MicrosecondsSince(at);
+            digest.Add(matches);
             found[q] = queries[q].Entry >= 0 && matches.Any(m => m.Id == corpus.Entries[queries[q].Entry].Id);
         }
         var single = new Latencies(latencies);
         Line($"single thread: {single.Summary()}; GCs gen0/1/2 {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
+        Line($"results digest: {digest} (equal digests: the same matches, scores and explanations for every query)");
         foreach (var variant in Enum.GetValues<Variant>())
         {
             var ofVariant = Enumerable.Range(0, queries.Count).Where(q => queries[q].Variant == variant).ToList();

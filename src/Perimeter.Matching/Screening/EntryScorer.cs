@@ -8,18 +8,18 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
 {
     private readonly NameScorer _names = new(model, equivalents);
 
-    public Match Score(PreparedQuery query, ListedEntry entry, Statistics statistics)
+    /// <summary>
+    /// The entry's weight of evidence in bits, and which of its names meets which query name best, with no explanation:
+    /// most candidates fall below the threshold, so only those kept are explained (<see cref="Explain"/>).
+    /// </summary>
+    public Weighed Weigh(PreparedQuery query, ListedEntry entry, Statistics statistics)
     {
         var bits = 0.0;
-        var matchedName = "";
-        PartExplanation[] parts = [];
-        FeatureExplanation[] adjustments = [];
+        PreparedName? bestQuery = null;
+        PreparedName? bestListed = null;
         if (query.Names.Length > 0 && entry.Names.Length > 0)
         {
-            // Every pair of names weighed without explanations; only the best pair is explained.
             var bestBits = double.NegativeInfinity;
-            PreparedName? bestQuery = null;
-            PreparedName? bestListed = null;
             foreach (var queryName in query.Names)
             {
                 foreach (var listedName in entry.Names)
@@ -36,28 +36,46 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                     }
                 }
             }
-            if (bestQuery is not null && bestListed is not null)
-            {
-                matchedName = bestListed.Display;
-                (_, parts, adjustments) = _names.Score(bestQuery, bestListed, statistics.TotalEntries);
-            }
             bits += bestBits;
         }
-
-        var features = new List<FeatureExplanation>(adjustments);
-        bits += Identifiers(query.Subject, entry, features);
-        if (entry.Kind == SubjectKind.Person)
-        {
-            bits += DateOfBirth(query.Subject, entry, features);
-            bits += Nationality(query.Subject, entry, statistics, features);
-            bits += SexOf(query.Subject, entry, features);
-        }
-
-        var score = model.ScoreOf(bits);
-        return new Match(entry.Id, Math.Round(score, 4), model.BandOf(score), new Explanation(matchedName, parts, features, Math.Round(bits, 1)));
+        bits += Evidence(query.Subject, entry, statistics, features: null);
+        return new Weighed(bits, bestQuery, bestListed);
     }
 
-    private double DateOfBirth(Subject query, ListedEntry entry, List<FeatureExplanation> features)
+    /// <summary>The match as the officer reads it: the score of <paramref name="weighed"/>, and every feature explained.</summary>
+    public Match Explain(PreparedQuery query, ListedEntry entry, Weighed weighed, Statistics statistics)
+    {
+        var matchedName = "";
+        PartExplanation[] parts = [];
+        FeatureExplanation[] adjustments = [];
+        if (weighed.Query is { } bestQuery && weighed.Listed is { } bestListed)
+        {
+            matchedName = bestListed.Display;
+            (_, parts, adjustments) = _names.Score(bestQuery, bestListed, statistics.TotalEntries);
+        }
+        var features = new List<FeatureExplanation>(adjustments);
+        Evidence(query.Subject, entry, statistics, features);
+        return new Match(entry.Id, ScoreOf(weighed), model.BandOf(model.ScoreOf(weighed.Bits)),
+            new Explanation(matchedName, parts, features, Math.Round(weighed.Bits, 1)));
+    }
+
+    /// <summary>The score a match of this weight shows, rounded as returned.</summary>
+    public double ScoreOf(Weighed weighed) => Math.Round(model.ScoreOf(weighed.Bits), 4);
+
+    /// <summary>Everything but the name, in bits; each feature explained into <paramref name="features"/> when given.</summary>
+    private double Evidence(Subject query, ListedEntry entry, Statistics statistics, List<FeatureExplanation>? features)
+    {
+        var bits = Identifiers(query, entry, features);
+        if (entry.Kind == SubjectKind.Person)
+        {
+            bits += DateOfBirth(query, entry, features);
+            bits += Nationality(query, entry, statistics, features);
+            bits += SexOf(query, entry, features);
+        }
+        return bits;
+    }
+
+    private double DateOfBirth(Subject query, ListedEntry entry, List<FeatureExplanation>? features)
     {
         if (query.DatesOfBirth.Count == 0)
             return 0;
@@ -84,13 +102,13 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             }
         }
         if (chosen is { } c && c.Agreement != DateAgreement.Missing)
-            features.Add(new FeatureExplanation("dob", Word(c.Agreement), best, c.Explanation));
+            features?.Add(new FeatureExplanation("dob", Word(c.Agreement), best, c.Explanation));
         else
-            features.Add(new FeatureExplanation("dob", "not listed", 0));
+            features?.Add(new FeatureExplanation("dob", "not listed", 0));
         return chosen?.Agreement == DateAgreement.Missing ? 0 : best;
     }
 
-    private double Nationality(Subject query, ListedEntry entry, Statistics statistics, List<FeatureExplanation> features)
+    private double Nationality(Subject query, ListedEntry entry, Statistics statistics, List<FeatureExplanation>? features)
     {
         if (query.Nationalities.Count == 0 || entry.Nationalities.Length == 0)
             return 0;
@@ -100,26 +118,26 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             {
                 // Mexican = Mexican proves little on a list full of Mexicans.
                 var bits = Math.Max(0.3, Math.Log2(model.MNationality / statistics.NationalityShare(country)));
-                features.Add(new FeatureExplanation("nationality", "same", Math.Round(bits, 1), country));
+                features?.Add(new FeatureExplanation("nationality", "same", Math.Round(bits, 1), country));
                 return bits;
             }
         }
-        features.Add(new FeatureExplanation("nationality", "different", model.NationalityDifferentBits,
+        features?.Add(new FeatureExplanation("nationality", "different", model.NationalityDifferentBits,
             $"{string.Join('/', query.Nationalities)} vs {string.Join('/', entry.Nationalities)}"));
         return model.NationalityDifferentBits;
     }
 
-    private double SexOf(Subject query, ListedEntry entry, List<FeatureExplanation> features)
+    private double SexOf(Subject query, ListedEntry entry, List<FeatureExplanation>? features)
     {
         if (query.Sex == Sex.Unknown || entry.Sex == Sex.Unknown)
             return 0;
         var same = query.Sex == entry.Sex;
         var bits = same ? model.SexSameBits : model.SexDifferentBits;
-        features.Add(new FeatureExplanation("sex", same ? "same" : "different", bits));
+        features?.Add(new FeatureExplanation("sex", same ? "same" : "different", bits));
         return bits;
     }
 
-    private double Identifiers(Subject query, ListedEntry entry, List<FeatureExplanation> features)
+    private double Identifiers(Subject query, ListedEntry entry, List<FeatureExplanation>? features)
     {
         var total = 0.0;
         foreach (var identifier in query.Identifiers)
@@ -127,7 +145,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             var (outcome, bits) = Compare(identifier, entry);
             if (outcome is null)
                 continue;
-            features.Add(new FeatureExplanation(Feature(identifier.Type), outcome, bits, identifier.Type.ToString()));
+            features?.Add(new FeatureExplanation(Feature(identifier.Type), outcome, bits, identifier.Type.ToString()));
             total += bits;
         }
         return total;
@@ -177,3 +195,6 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         DateAgreement.Missing => "not listed",
     };
 }
+
+/// <summary>A candidate's weight in bits, and the pair of names it came from (null when either side has no name).</summary>
+internal readonly record struct Weighed(double Bits, PreparedName? Query, PreparedName? Listed);

@@ -105,21 +105,25 @@ public sealed class Watchlist
         if (_delta.Count > 0)
             Candidates.Collect(_delta, PreparedQuery.Of(query, _delta), options.Candidates, _statistics.TotalEntries, _ => true, mayConsider, candidates);
 
-        var matches = new List<Match>(candidates.Count);
+        var kept = new List<(ListedEntry Entry, Weighed Weighed)>(candidates.Count);
         foreach (var entry in candidates)
         {
             if (options.Kind is { } kind && !Compatible(kind, entry.Kind))
                 continue;
-            var match = _scorer.Score(prepared, entry, _statistics);
-            if (match.Score >= options.Threshold)
-                matches.Add(match);
+            var weighed = _scorer.Weigh(prepared, entry, _statistics);
+            if (_scorer.ScoreOf(weighed) >= options.Threshold)
+                kept.Add((entry, weighed));
         }
-        // By weight, not by the rounded score: above about 23 bits every score reads 1.0000.
-        matches.Sort((a, b) => b.Explanation.WeightBits.CompareTo(a.Explanation.WeightBits));
+        // By weight as explained (one decimal), not by the rounded score: above about 23 bits every score reads 1.0000.
+        kept.Sort((a, b) => Math.Round(b.Weighed.Bits, 1).CompareTo(Math.Round(a.Weighed.Bits, 1)));
         // A candidate the best one explains a thousand times better is not who this is (often a relative).
-        if (matches.Count > 1 && options.MaxGapBits is { } gap)
-            matches.RemoveAll(m => m.Explanation.WeightBits < matches[0].Explanation.WeightBits - gap);
-        return matches.Count > options.Top ? matches[..options.Top] : matches;
+        if (kept.Count > 1 && options.MaxGapBits is { } gap)
+        {
+            var floor = Math.Round(kept[0].Weighed.Bits, 1) - gap;
+            kept.RemoveAll(k => Math.Round(k.Weighed.Bits, 1) < floor);
+        }
+        // Only what is returned is explained.
+        return [.. kept.Take(options.Top).Select(k => _scorer.Explain(prepared, k.Entry, k.Weighed, _statistics))];
     }
 
     /// <summary>Persons are screened against persons, organizations against organizations; objects by their own kind.</summary>
