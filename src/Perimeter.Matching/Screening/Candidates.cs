@@ -121,33 +121,42 @@ internal static class Candidates
 
     /// <summary>
     /// Adds the best-scored found entries that are live and may be considered, best first, up to <paramref name="limit"/>;
-    /// equal scores in the order they were found. A heap over the found entries, popped only as far as needed, instead
-    /// of sorting them all: tens of thousands are found for a hundred taken.
+    /// equal scores in the order they were found. One pass over the found entries (tens of thousands, for a hundred
+    /// taken) keeps the best so far in a heap whose root is the worst of them, so most entries cost one comparison;
+    /// only an entry that would enter the heap is checked for liveness and access.
     /// </summary>
     private static void TakeBest(Segment segment, Scratch scratch, int limit, Func<int, bool> isLive, Func<Guid, bool>? mayConsider, List<ListedEntry> into)
     {
+        if (limit <= 0)
+            return;
         var touched = scratch.Touched;
-        var heap = scratch.RankBuffer(touched.Count);
-        for (var i = 0; i < heap.Length; i++)
-            heap[i] = new Ranked(scratch.Score[touched[i]], i);
-        for (var i = heap.Length / 2 - 1; i >= 0; i--)
-            SiftDown(heap, i);
-
-        var taken = 0;
-        for (var size = heap.Length; size > 0 && taken < limit;)
+        var score = scratch.Score;
+        var heap = scratch.RankBuffer(limit);
+        var size = 0;
+        for (var i = 0; i < touched.Count; i++)
         {
-            var position = touched[heap[0].Order];
-            heap[0] = heap[--size];
-            if (size > 0)
+            var ranked = new Ranked(score[touched[i]], i);
+            if (size == limit && !ranked.Before(heap[0]))
+                continue;
+            var position = touched[i];
+            if (!isLive(position) || (mayConsider is not null && !mayConsider(segment.Entries[position].Id)))
+                continue;
+            if (size < limit)
+            {
+                heap[size] = ranked;
+                SiftUp(heap, size++);
+            }
+            else
+            {
+                heap[0] = ranked;
                 SiftDown(heap[..size], 0);
-            if (!isLive(position))
-                continue;
-            var entry = segment.Entries[position];
-            if (mayConsider is not null && !mayConsider(entry.Id))
-                continue;
-            into.Add(entry);
-            taken++;
+            }
         }
+
+        var best = heap[..size];
+        best.Sort((a, b) => a.Before(b) ? -1 : b.Before(a) ? 1 : 0);
+        foreach (var ranked in best)
+            into.Add(segment.Entries[touched[ranked.Order]]);
     }
 
     /// <summary>An entry found, by its score and the order it was found in (earlier wins a tie, as a stable sort keeps it).</summary>
@@ -156,7 +165,22 @@ internal static class Candidates
         public bool Before(Ranked other) => Score > other.Score || (Score == other.Score && Order < other.Order);
     }
 
-    /// <summary>Restores the max-heap property below <paramref name="i"/>: the best entry at the root.</summary>
+    /// <summary>Moves the entry at <paramref name="i"/> up while it is worse than its parent: the worst kept at the root.</summary>
+    private static void SiftUp(Span<Ranked> heap, int i)
+    {
+        var item = heap[i];
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!heap[parent].Before(item))
+                break;
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = item;
+    }
+
+    /// <summary>Moves the entry at <paramref name="i"/> down while a child is worse than it.</summary>
     private static void SiftDown(Span<Ranked> heap, int i)
     {
         var item = heap[i];
@@ -165,9 +189,9 @@ internal static class Candidates
             var child = 2 * i + 1;
             if (child >= heap.Length)
                 break;
-            if (child + 1 < heap.Length && heap[child + 1].Before(heap[child]))
+            if (child + 1 < heap.Length && heap[child].Before(heap[child + 1]))
                 child++;
-            if (!heap[child].Before(item))
+            if (!item.Before(heap[child]))
                 break;
             heap[i] = heap[child];
             i = child;
@@ -266,7 +290,7 @@ internal static class Candidates
         private readonly int[] _creditStamp = new int[capacity];
         private int _stamp;
         private int _credit;
-        private Ranked[] _rank = new Ranked[1024];
+        private Ranked[] _rank = new Ranked[128];
         public List<int> Touched { get; } = new(1024);
         public List<PreparedPart> Parts { get; } = new(8);
         public List<(int Token, double Weight, int Part)> Common { get; } = new(16);
@@ -321,7 +345,7 @@ internal static class Candidates
             return true;
         }
 
-        /// <summary>A buffer of at least <paramref name="length"/> for ranking, kept for the next query.</summary>
+        /// <summary>A buffer of at least <paramref name="length"/> for the best entries, kept for the next query.</summary>
         public Span<Ranked> RankBuffer(int length)
         {
             if (_rank.Length < length)
