@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Perimeter.Matching.Screening;
 
 /// <summary>
@@ -27,7 +25,6 @@ internal static class Candidates
             return;
         var scratch = t_scratch is { } existing && existing.Capacity >= segment.Count ? existing : t_scratch = new Scratch(segment.Count);
         scratch.Begin();
-        var commonCap = Math.Max(1_000, segment.Count / 100);
 
         foreach (var identifier in query.Subject.Identifiers)
         {
@@ -44,7 +41,7 @@ internal static class Candidates
             {
                 var postings = segment.Postings(token);
                 var weight = prior * Math.Log2((double)totalEntries / Math.Max(1, postings.Length) + 1);
-                if (postings.Length > commonCap)
+                if (postings.Length > segment.CommonCap)
                 {
                     common.Add((token, weight, p));
                     continue;
@@ -80,40 +77,23 @@ internal static class Candidates
     }
 
     /// <summary>
-    /// Common tokens only add to entries something rarer already found, once per query part. Each token takes the
-    /// cheaper way: a walk of its postings testing whether each entry was found, or a binary search of its postings
-    /// for each found entry. Either way an entry receives the same additions in the same order.
+    /// Common tokens only add to entries something rarer already found, once per query part (by the part's first
+    /// alternative the entry holds: they come best first). One bit test per found entry and common token.
     /// </summary>
     private static void AddCommon(Segment segment, List<(int Token, double Weight, int Part)> common, Scratch scratch)
     {
-        var touched = scratch.Touched;
-        var score = scratch.Score;
-        var previousPart = -1;
-        foreach (var (token, weight, part) in common)
+        if (common.Count == 0)
+            return;
+        var found = scratch.Found;
+        foreach (var entry in scratch.Touched)
         {
-            // The common tokens of a part are contiguous (added part by part): one credit stamp per part.
-            if (part != previousPart)
+            var credited = -1;
+            foreach (var (token, weight, part) in common)
             {
-                scratch.NextCredit();
-                previousPart = part;
-            }
-            var postings = segment.Postings(token);
-            var searchCost = (long)touched.Count * (BitOperations.Log2((uint)postings.Length) + 1);
-            if (postings.Length <= searchCost)
-            {
-                foreach (var entry in postings)
+                if (part != credited && segment.Holds(token, entry))
                 {
-                    // An entry was found (touched) if and only if it has a score: every weight is positive.
-                    if (score[entry] != 0 && scratch.CreditOnce(entry))
-                        score[entry] += weight;
-                }
-            }
-            else
-            {
-                foreach (var entry in touched)
-                {
-                    if (postings.BinarySearch(entry) >= 0 && scratch.CreditOnce(entry))
-                        score[entry] += weight;
+                    found[entry].Score += weight;
+                    credited = part;
                 }
             }
         }
@@ -130,12 +110,12 @@ internal static class Candidates
         if (limit <= 0)
             return;
         var touched = scratch.Touched;
-        var score = scratch.Score;
+        var found = scratch.Found;
         var heap = scratch.RankBuffer(limit);
         var size = 0;
         for (var i = 0; i < touched.Count; i++)
         {
-            var ranked = new Ranked(score[touched[i]], i);
+            var ranked = new Ranked(found[touched[i]].Score, i);
             if (size == limit && !ranked.Before(heap[0]))
                 continue;
             var position = touched[i];
@@ -226,22 +206,10 @@ internal static class Candidates
         }
         foreach (var (token, weight, _) in byPart.Skip(2))
         {
-            var postings = segment.Postings(token);
-            if (postings.Length <= (long)scratch.Touched.Count * (BitOperations.Log2((uint)postings.Length) + 1))
+            foreach (var entry in scratch.Touched)
             {
-                foreach (var entry in postings)
-                {
-                    if (scratch.Score[entry] != 0)
-                        scratch.Score[entry] += weight;
-                }
-            }
-            else
-            {
-                foreach (var entry in scratch.Touched)
-                {
-                    if (postings.BinarySearch(entry) >= 0)
-                        scratch.Add(entry, weight);
-                }
+                if (segment.Holds(token, entry))
+                    scratch.Found[entry].Score += weight;
             }
         }
     }
@@ -285,11 +253,9 @@ internal static class Candidates
     private sealed class Scratch(int capacity)
     {
         public int Capacity { get; } = capacity;
-        public double[] Score { get; } = new double[capacity];
-        private readonly int[] _partStamp = new int[capacity];
-        private readonly int[] _creditStamp = new int[capacity];
+        /// <summary>Per entry, side by side so that crediting one touches one cache line: its score, and its part stamp.</summary>
+        public Slot[] Found { get; } = new Slot[capacity];
         private int _stamp;
-        private int _credit;
         private Ranked[] _rank = new Ranked[128];
         public List<int> Touched { get; } = new(1024);
         public List<PreparedPart> Parts { get; } = new(8);
@@ -300,49 +266,37 @@ internal static class Candidates
         public void Begin()
         {
             foreach (var entry in Touched)
-                Score[entry] = 0;
+                Found[entry].Score = 0;
             Touched.Clear();
             Parts.Clear();
             Common.Clear();
             if (_stamp > int.MaxValue - 1_000)
             {
-                Array.Clear(_partStamp);
+                foreach (ref var slot in Found.AsSpan())
+                    slot.PartStamp = 0;
                 _stamp = 0;
-            }
-            if (_credit > int.MaxValue - 1_000)
-            {
-                Array.Clear(_creditStamp);
-                _credit = 0;
             }
         }
 
         public void NextPart() => _stamp++;
 
-        public void NextCredit() => _credit++;
-
-        public void Add(int entry, double weight)
-        {
-            if (Score[entry] == 0)
-                Touched.Add(entry);
-            Score[entry] += weight;
-        }
+        public void Add(int entry, double weight) => Credit(ref Found[entry], entry, weight);
 
         /// <summary>A part counts once per entry, by its best alternative (they come best first).</summary>
         public void AddOncePerPart(int entry, double weight)
         {
-            if (_partStamp[entry] == _stamp)
+            ref var slot = ref Found[entry];
+            if (slot.PartStamp == _stamp)
                 return;
-            _partStamp[entry] = _stamp;
-            Add(entry, weight);
+            slot.PartStamp = _stamp;
+            Credit(ref slot, entry, weight);
         }
 
-        /// <summary>True the first time an entry is credited since <see cref="NextCredit"/>: a common part counts once.</summary>
-        public bool CreditOnce(int entry)
+        private void Credit(ref Slot slot, int entry, double weight)
         {
-            if (_creditStamp[entry] == _credit)
-                return false;
-            _creditStamp[entry] = _credit;
-            return true;
+            if (slot.Score == 0)
+                Touched.Add(entry);
+            slot.Score += weight;
         }
 
         /// <summary>A buffer of at least <paramref name="length"/> for the best entries, kept for the next query.</summary>
@@ -352,5 +306,12 @@ internal static class Candidates
                 _rank = new Ranked[Math.Max(length, _rank.Length * 2)];
             return _rank.AsSpan(0, length);
         }
+    }
+
+    /// <summary>What the candidate stage knows of one entry: its accumulated score (0 until found) and the last query part that credited it.</summary>
+    private struct Slot
+    {
+        public double Score;
+        public int PartStamp;
     }
 }

@@ -22,6 +22,8 @@ internal sealed class Segment
     private readonly FrozenDictionary<string, int[]> _byIdentifier;
     private readonly TypoIndex _typos;
     private readonly GivenNameEquivalents _equivalents;
+    /// <summary>For each common token (see <see cref="CommonCap"/>), a bit per entry holding it; null for the others.</summary>
+    private readonly ulong[]?[] _commonEntries;
 
     private Segment(ListedEntry[] entries, FrozenDictionary<string, int> tokenIds, Token[] tokens, int[] postingStart, int[] postings,
         FrozenDictionary<string, int[]> bySpanishKey, FrozenDictionary<string, int[]> byMetaphone, FrozenDictionary<int, int[]> byGroup,
@@ -38,7 +40,27 @@ internal sealed class Segment
         _byGroup = byGroup;
         _byIdentifier = byIdentifier;
         _typos = typos;
+        CommonCap = Math.Max(1_000, entries.Length / 100);
+        _commonEntries = new ulong[]?[tokens.Length];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (postingStart[t + 1] - postingStart[t] <= CommonCap)
+                continue;
+            var bits = new ulong[(entries.Length + 63) / 64];
+            foreach (var entry in Postings(t))
+                bits[entry >> 6] |= 1UL << entry;
+            _commonEntries[t] = bits;
+        }
     }
+
+    /// <summary>
+    /// Tokens held by more entries than this (1 % of the segment, at least 1,000) are common: they do not seed
+    /// candidates, they only add to entries something rarer found.
+    /// </summary>
+    public int CommonCap { get; }
+
+    /// <summary>Whether an entry holds a common token, in one bit test instead of a search of a long posting list.</summary>
+    public bool Holds(int commonToken, int entry) => (_commonEntries[commonToken]![entry >> 6] & (1UL << entry)) != 0;
 
     public ListedEntry[] Entries { get; }
 
