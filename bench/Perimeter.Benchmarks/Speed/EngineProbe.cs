@@ -24,7 +24,7 @@ internal sealed class EngineProbe
     }
 
     /// <summary>Entries holding a token above this many are "common": they only add to candidates rarer tokens found.</summary>
-    public int CommonCap => Math.Max(1_000, _segment.Count / 100);
+    public int CommonCap => _segment.CommonCap;
 
     /// <summary>Each query part's folded token and how many entries hold it: "juan:41,237 hernandez:28,904".</summary>
     public IReadOnlyList<(string Token, int Entries)> Tokens(Query query) =>
