@@ -42,6 +42,7 @@ public abstract class PerimeterDb(DbContextOptions options)
     {
         if (IsInWriteTransaction)
             return await work(ct);
+        using var turn = await WaitForWriteTurnAsync(ct);
         await using var transaction = await Database.BeginTransactionAsync(ct);
         await LockAuditChainAsync(ct);
         IsInWriteTransaction = true;
@@ -70,6 +71,9 @@ public abstract class PerimeterDb(DbContextOptions options)
             await work(token);
             return true;
         }, ct);
+
+    /// <summary>Waits, before the transaction begins, until this process's other writers are done; null where the database queues writers itself.</summary>
+    protected virtual ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>
     /// Takes, for the rest of the transaction, the lock that orders appends to the audit chain across
