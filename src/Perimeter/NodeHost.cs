@@ -50,7 +50,7 @@ public static class NodeHost
         builder.Services.AddDataProtection().SetApplicationName("perimeter").PersistKeysToDbContext<PerimeterDb>();
         builder.Services.AddAccess(node.Agency);
         builder.Services.AddIdentityAndTokens();
-        builder.Services.AddScoped<AuditLog>().AddScoped<AuditReader>();
+        builder.Services.AddScoped<AuditLog>().AddScoped<AuditReader>().AddSingleton<AuditGroupCommit>();
         builder.Services.AddScoped<AgencyService>();
         builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
         builder.Services.AddScoped<UserService>().AddScoped<TokenService>();

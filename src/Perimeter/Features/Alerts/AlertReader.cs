@@ -12,9 +12,9 @@ public sealed class AlertReader(PerimeterDb db, AuditLog audit, AccessPolicy pol
     {
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         var decision = alert is null ? AccessDecision.Deny(AccessReason.NotReleased) : policy.Decide(caller, alert);
-        await db.WriteAsync(token => audit.AppendAsync(caller, decision.IsAllowed
+        await audit.RecordAsync(caller, decision.IsAllowed
             ? new AuditEntry(AuditAction.Read, "alert", [id])
-            : AuditEntry.Denied(AuditAction.ReadDenied, "alert", id, alert is null ? "missing" : MarkingText.Of(decision.Reason)), token), ct);
+            : AuditEntry.Denied(AuditAction.ReadDenied, "alert", id, alert is null ? "missing" : MarkingText.Of(decision.Reason)), ct);
         return decision.IsAllowed ? AlertView.Of(alert!) : null;
     }
 
@@ -22,9 +22,9 @@ public sealed class AlertReader(PerimeterDb db, AuditLog audit, AccessPolicy pol
     {
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         var allowed = alert is not null && policy.Decide(caller, alert).IsAllowed && Permissions.MaySeeHistory(caller, alert);
-        await db.WriteAsync(token => audit.AppendAsync(caller, allowed
+        await audit.RecordAsync(caller, allowed
             ? new AuditEntry(AuditAction.Read, "alert-history", [id])
-            : AuditEntry.Denied(AuditAction.ReadDenied, "alert-history", id, alert is null ? "missing" : "not-permitted"), token), ct);
+            : AuditEntry.Denied(AuditAction.ReadDenied, "alert-history", id, alert is null ? "missing" : "not-permitted"), ct);
         if (!allowed)
             return null;
         var versions = await db.AlertVersions.AsNoTracking()
@@ -62,8 +62,8 @@ public sealed class AlertReader(PerimeterDb db, AuditLog audit, AccessPolicy pol
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(a => new AlertSummary(a.Id, a.Kind, a.Category, a.DisplayName, a.Originator, a.Version, a.Status, a.Tlp, a.ReviewBy, a.IsPartnerCopy, a.UpdatedAt))
             .ToListAsync(ct);
-        await db.WriteAsync(token => audit.AppendAsync(caller,
-            new AuditEntry(AuditAction.Search, "alert", rows.Select(r => (object)r.Id), Detail: $"{filter.Describe()} total={total}"), token), ct);
+        await audit.RecordAsync(caller,
+            new AuditEntry(AuditAction.Search, "alert", rows.Select(r => (object)r.Id), Detail: $"{filter.Describe()} total={total}"), ct);
         return new Paged<AlertSummary>(rows, filter.Page, filter.PageSize, total);
     }
 }

@@ -260,7 +260,7 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
 
     private async Task<AlertWrite> DenyAsync(AuditAction action, Caller caller, Guid? id, CancellationToken ct)
     {
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(action, "alert", id is null ? null : [id.Value], AuditOutcome.Denied, "role"), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(action, "alert", id is null ? null : [id.Value], AuditOutcome.Denied, "role"), ct);
         return AlertWrite.Forbidden("Forbidden");
     }
 

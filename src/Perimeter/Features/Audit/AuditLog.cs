@@ -10,11 +10,22 @@ namespace Perimeter.Features.Audit;
 /// <summary>
 /// Appends hash-chained audit records to the unit of work in progress, so an action and its record
 /// commit or roll back together. Call it inside <see cref="PerimeterDb.WriteAsync{T}"/>, which holds
-/// the chain's lock: the next record's hash depends on the previous one.
+/// the chain's lock: the next record's hash depends on the previous one. An action that writes nothing
+/// else is recorded with <see cref="RecordAsync"/>.
 /// </summary>
-public sealed class AuditLog(PerimeterDb db, TimeProvider time)
+public sealed class AuditLog(PerimeterDb db, TimeProvider time, AuditGroupCommit? groupCommit = null)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>
+    /// Records an action that writes nothing else (a read, a screening, a refusal) and returns once the record is
+    /// committed: inside the unit of work in progress if there is one, otherwise through the node's <see cref="AuditGroupCommit"/>,
+    /// where records of concurrent callers share a commit.
+    /// </summary>
+    public Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken ct) =>
+        db.IsInWriteTransaction || groupCommit is null
+            ? db.WriteAsync(token => AppendAsync(caller, entry, token), ct)
+            : groupCommit.RecordAsync(caller, entry, ct);
 
     public async Task AppendAsync(Caller caller, AuditEntry entry, CancellationToken ct)
     {

@@ -33,16 +33,16 @@ public sealed class AuditReader(PerimeterDb db, AuditLog audit)
         var records = await query.OrderByDescending(r => r.Sequence)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(ct);
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.AuditRead, "audit", null, Detail: $"page={filter.Page} total={total}"), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.AuditRead, "audit", null, Detail: $"page={filter.Page} total={total}"), ct);
         return new Paged<AuditRecordView>([.. records.Select(AuditRecordView.Of)], filter.Page, filter.PageSize, total);
     }
 
     public async Task<ChainCheck> VerifyAsync(Caller caller, CancellationToken ct)
     {
         var check = await AuditChain.VerifyAsync(db, ct);
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.AuditVerified, "audit", null,
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.AuditVerified, "audit", null,
             check.IsIntact ? AuditOutcome.Allowed : AuditOutcome.Failed,
-            check.FirstBrokenLink is { } broken ? $"broken-at={broken.Sequence}" : $"intact count={check.Count}"), token), ct);
+            check.FirstBrokenLink is { } broken ? $"broken-at={broken.Sequence}" : $"intact count={check.Count}"), ct);
         return check;
     }
 }

@@ -98,7 +98,7 @@ internal static class BatchEndpoints
             return Problems.Problem(404, "NotFound");
         if (job.Status != BatchStatus.Done)
             return Problems.Problem(409, "BatchNotDone");
-        await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id]), t), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id]), ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(job.ResultCsv ?? ""), "text/csv", $"screening-{id}.csv");
     }
 }

@@ -40,8 +40,8 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
         }).ToList();
 
         var screeningId = Guid.CreateVersion7(time.GetUtcNow());
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.Screen, "alert", ids.Cast<object>(),
-            Detail: $"screening={screeningId} {request.Describe()} candidates={ids.Count} model={snapshot.Watchlist.Model.Version}"), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Screen, "alert", ids.Cast<object>(),
+            Detail: $"screening={screeningId} {request.Describe()} candidates={ids.Count} model={snapshot.Watchlist.Model.Version}"), ct);
         Telemetry.Screenings.Add(1);
         return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates);
     }
@@ -52,7 +52,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
         var snapshot = await index.EnsureCurrentAsync(db, ct);
         if (!snapshot.Alerts.TryGetValue(request.AlertId, out var alert) || !policy.Decide(caller, alert).IsAllowed)
         {
-            await db.WriteAsync(t => audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.Decide, "alert", request.AlertId, "not-visible"), t), ct);
+            await audit.RecordAsync(caller, AuditEntry.Denied(AuditAction.Decide, "alert", request.AlertId, "not-visible"), ct);
             return null;
         }
         var decision = new ScreeningDecision

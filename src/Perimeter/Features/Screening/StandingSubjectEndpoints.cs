@@ -77,7 +77,7 @@ internal static class StandingSubjectEndpoints
         if (since is { } from)
             query = query.Where(m => m.At >= from);
         var matches = await query.OrderByDescending(m => m.At).Take(500).ToListAsync(ct);
-        await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.Read, "standing-match", matches.Select(m => (object)m.AlertId)), t), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "standing-match", matches.Select(m => (object)m.AlertId)), ct);
         return TypedResults.Ok(matches.Select(StandingMatchView.Of).ToList());
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
-using Perimeter.Storage;
 
 namespace Perimeter.Features.Tokens;
 
@@ -15,7 +14,6 @@ internal sealed class TokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     TokenService tokens,
-    PerimeterDb db,
     AuditLog audit)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -32,7 +30,7 @@ internal sealed class TokenAuthenticationHandler(
         if (await tokens.AuthenticateAsync(presented, ct) is not { } token)
         {
             var anonymous = Caller.Anonymous(Context.Connection.RemoteIpAddress?.ToString());
-            await db.WriteAsync(t => audit.AppendAsync(anonymous, new AuditEntry(AuditAction.TokenRejected, "token", null, AuditOutcome.Denied), t), ct);
+            await audit.RecordAsync(anonymous, new AuditEntry(AuditAction.TokenRejected, "token", null, AuditOutcome.Denied), ct);
             return AuthenticateResult.Fail("invalid token");
         }
         var identity = new ClaimsIdentity(

@@ -88,23 +88,23 @@ public sealed class UserService(
         var anonymous = Caller.Anonymous(remoteAddress);
         if (user is null || user.IsDisabled)
         {
-            await db.WriteAsync(t => audit.AppendAsync(anonymous with { ActorId = user is null ? "unknown-user" : user.Id.ToString() },
-                new AuditEntry(AuditAction.SignInFailed, "user", user is null ? null : [user.Id], AuditOutcome.Denied, user is null ? "unknown-user" : "disabled"), t), ct);
+            await audit.RecordAsync(anonymous with { ActorId = user is null ? "unknown-user" : user.Id.ToString() },
+                new AuditEntry(AuditAction.SignInFailed, "user", user is null ? null : [user.Id], AuditOutcome.Denied, user is null ? "unknown-user" : "disabled"), ct);
             return SignInOutcome.Failed;
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         var caller = anonymous with { Kind = ActorKind.User, ActorId = user.Id.ToString(), Agency = user.Agency };
         var reason = result.Succeeded ? null : result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "wrong-password";
-        await db.WriteAsync(t => audit.AppendAsync(caller, result.Succeeded
+        await audit.RecordAsync(caller, result.Succeeded
             ? new AuditEntry(AuditAction.SignIn, "user", [user.Id])
-            : new AuditEntry(AuditAction.SignInFailed, "user", [user.Id], AuditOutcome.Denied, reason), t), ct);
+            : new AuditEntry(AuditAction.SignInFailed, "user", [user.Id], AuditOutcome.Denied, reason), ct);
         return result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
     }
 
     public async Task SignOutAsync(Caller caller, CancellationToken ct)
     {
         await signIn.SignOutAsync();
-        await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.SignOut, "user", null), t), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.SignOut, "user", null), ct);
     }
 
     private async Task<UserView> ViewAsync(NodeUser user)
