@@ -19,10 +19,13 @@ internal static class Engine
     public static Dictionary<DevList, Watchlist> Build(IEnumerable<DevList> lists, ScoringModel model) =>
         lists.ToDictionary(l => l, l => Watchlist.Build(l.Entries, MatchingTables.Default with { Model = model }));
 
-    /// <summary>Screens every query with no score cut, keeping the whole candidate ranking; explanations for the shown top and the expected entry.</summary>
+    /// <summary>
+    /// Screens every query with no score cut and no gap cut, keeping the whole candidate ranking (cut it as the node does
+    /// with <see cref="WithGap"/>); explanations for the shown top and the expected entry.
+    /// </summary>
     public static QueryResult[] Run(IReadOnlyList<DevQuery> queries, Dictionary<DevList, Watchlist> lists)
     {
-        var options = ScreeningOptions.Default with { Kind = SubjectKind.Person, Top = CandidateDepth, Threshold = 0 };
+        var options = ScreeningOptions.Default with { Kind = SubjectKind.Person, Top = CandidateDepth, Threshold = 0, MaxGapBits = null };
         var results = new QueryResult[queries.Count];
         Parallel.For(0, queries.Count, i =>
         {
@@ -34,6 +37,17 @@ internal static class Engine
         });
         return results;
     }
+
+    /// <summary>
+    /// The rankings as the node returns them with <see cref="ScreeningOptions.MaxGapBits"/> = <paramref name="gap"/>: without
+    /// the candidates that many bits weaker than the best. Null keeps them all.
+    /// </summary>
+    public static List<QueryResult> WithGap(IEnumerable<QueryResult> results, double? gap) =>
+    [
+        .. results.Select(r => gap is not { } bits || r.Ranking.Length == 0
+            ? r
+            : r with { Ranking = [.. r.Ranking.Where(x => x.Bits >= r.Ranking[0].Bits - bits)] }),
+    ];
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ internal sealed class Table(string title, params string[] headers)
     public string Title => title;
 
     /// <summary>Free text printed under the table: what the figures mean.</summary>
-    public string? Note { get; init; }
+    public string? Note { get; set; }
 
     public Table Row(params string[] cells)
     {

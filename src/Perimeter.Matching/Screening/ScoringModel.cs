@@ -13,15 +13,18 @@ public sealed record ScoringModel
     public static readonly ScoringModel Default = new();
 
     /// <summary>Version written with every result so an audit can tell which model scored it.</summary>
-    public string Version { get; init; } = "fs-1";
+    public string Version { get; init; } = "fs-2";
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
     public double PriorBits { get; init; } = -8.0;
 
     /// <summary>Scores at or above this are strong (11.5 bits of evidence with the prior): precision about 0.95 on the benchmark.</summary>
     public double StrongThreshold { get; init; } = 0.92;
-    /// <summary>Scores at or above this are possible (8 bits with the prior): recall about 0.97 on the benchmark; below it nothing is shown.</summary>
-    public double PossibleThreshold { get; init; } = 0.50;
+    /// <summary>
+    /// Scores at or above this are possible (7 bits of evidence with the prior; with <see cref="ScreeningOptions.MaxGapBits"/> of 3,
+    /// recall 0.971 and precision 0.935 on the benchmark's hold-out part); below it nothing is shown.
+    /// </summary>
+    public double PossibleThreshold { get; init; } = 0.3256;
 
     // P(level | match) for one name part. u comes from the list's frequency of the token (see NameScorer).
     /// <summary>P(exact agreement | match) for one name part: 0.85.</summary>

@@ -159,7 +159,8 @@ public sealed class ScreeningCaseTests
             DatesOfBirth = dates is { Query: { } q } ? [Date(q)] : [],
             Identifiers = identifiers?.Query ?? [],
         };
-        var options = ScreeningOptions.Default with { Top = 50, Threshold = threshold ?? 0, Kind = kind };
+        // How this one entry scores, whatever the background entries score: no gap cut.
+        var options = ScreeningOptions.Default with { Top = 50, Threshold = threshold ?? 0, Kind = kind, MaxGapBits = null };
         return list.Screen(subject, options).FirstOrDefault(m => m.Id == Listed);
     }
 
