@@ -10,6 +10,8 @@ public static class Permissions
     public const string PublishAlerts = "publish-alerts";
     public const string ReadAudit = "read-audit";
     public const string ManageNode = "manage-node";
+    /// <summary>Partners, agreements, delivery status and partners' read logs: the node's admins and supervisors.</summary>
+    public const string ManageAgreements = "manage-agreements";
 
     public static bool MayPublish(Caller caller) => caller.IsAuthenticated && caller.Has(Role.Analyst);
 

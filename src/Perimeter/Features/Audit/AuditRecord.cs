@@ -60,6 +60,16 @@ public enum AuditAction
     StandingSubjectRetired,
     StandingMatch,
     BatchQueued,
+    IdentityCreated,
+    PartnerAdded,
+    AgreementAdded,
+    AgreementSuspended,
+    FederationReceived,
+    FederationRefused,
+    FederationDelivered,
+    ReceiptReceived,
+    ReadLogServed,
+    ReadLogRequested,
 }
 
 public enum AuditOutcome

@@ -1,0 +1,91 @@
+using Perimeter.Features.Access;
+using Perimeter.Features.Alerts;
+
+namespace Perimeter.Features.Federation;
+
+/// <summary>The payload types a node signs, named by their <c>type</c> member.</summary>
+public static class DocumentType
+{
+    public const string AlertVersion = "alert-version";
+    public const string Receipt = "receipt";
+    public const string ReadLog = "read-log";
+}
+
+/// <summary>
+/// One version of an alert as its originator signed it. It names no addressee, so a partner the originator
+/// allows to pass it on sends the very same document, and the last holder can still prove its origin.
+/// </summary>
+public sealed record AlertVersionDocument
+{
+    public string Type { get; init; } = DocumentType.AlertVersion;
+    public required string Originator { get; init; }
+    public required Guid AlertId { get; init; }
+    public required int Version { get; init; }
+    public required AlertChangeKind Change { get; init; }
+    public required AlertStatus Status { get; init; }
+    /// <summary>Whether the originator withdrew the release to the addressee: the copy must go.</summary>
+    public bool Recalled { get; init; }
+    /// <summary>The whole alert with its markings and review-by date; absent when only the status changes.</summary>
+    public AlertContent? Content { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>A holder's signed word of what it now holds of an originator's alert.</summary>
+public sealed record ReceiptDocument
+{
+    public string Type { get; init; } = DocumentType.Receipt;
+    public required string Holder { get; init; }
+    public required string Originator { get; init; }
+    public required Guid AlertId { get; init; }
+    /// <summary>The version the holder's copy is at.</summary>
+    public required int Version { get; init; }
+    /// <summary><c>applied</c>, <c>duplicate</c> or <c>purged</c>.</summary>
+    public required string Outcome { get; init; }
+    /// <summary><c>active</c>, <c>retracted</c>, <c>expired</c>, <c>purged</c> or <c>recalled</c>.</summary>
+    public required string HeldStatus { get; init; }
+    public Guid? MessageId { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>Reads of an originator's alerts at a holder, signed by the holder.</summary>
+public sealed record ReadLogDocument
+{
+    public string Type { get; init; } = DocumentType.ReadLog;
+    public required string Holder { get; init; }
+    public required string Originator { get; init; }
+    public required IReadOnlyList<ReadLogEntry> Entries { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>One read: who, of which agency and roles, for what purpose, when, and how (opened, listed, screened).</summary>
+public sealed record ReadLogEntry(Guid AlertId, DateTimeOffset At, string Actor, string? Agency, string? Roles, string? Purpose, string Action);
+
+/// <summary>One signed document addressed to one partner.</summary>
+public sealed record FederationMessage(Guid MessageId, string To, int PreviousVersion, SignedDocument Document);
+
+public sealed record FederationBatch(IReadOnlyList<FederationMessage> Messages)
+{
+    public const int MaxMessages = 500;
+}
+
+public enum MessageOutcome
+{
+    Applied,
+    Duplicate,
+    /// <summary>An earlier version has not arrived yet: send this one again later.</summary>
+    OutOfOrder,
+}
+
+public sealed record MessageResult(Guid MessageId, MessageOutcome Outcome, SignedDocument? Receipt = null);
+
+public sealed record BatchResult(IReadOnlyList<MessageResult> Results);
+
+/// <summary>A message the receiver refused for good, and why (<c>bad-signature</c>, <c>agreement-suspended</c>, …).</summary>
+public sealed record Refusal(Guid MessageId, string Reason);
+
+public sealed record ReadLogRequest(DateTimeOffset? Since = null);
+
+internal static class HeldStatus
+{
+    public static string Of(AlertStatus status, bool recalled) => recalled ? "recalled" : MarkingText.Of(status);
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Perimeter.Features.Federation;
+
+internal sealed class FederationConfiguration :
+    IEntityTypeConfiguration<Partner>, IEntityTypeConfiguration<Agreement>, IEntityTypeConfiguration<OutboxMessage>,
+    IEntityTypeConfiguration<PartnerCopy>, IEntityTypeConfiguration<ReceivedCopy>, IEntityTypeConfiguration<RelayCursor>
+{
+    public void Configure(EntityTypeBuilder<Partner> partner)
+    {
+        partner.ToTable("partners");
+        partner.HasKey(p => p.Agency);
+        partner.Property(p => p.Agency).HasMaxLength(40);
+        partner.Property(p => p.Url).HasMaxLength(500);
+        partner.Property(p => p.CertificateSha256).HasMaxLength(64);
+        partner.Property(p => p.LastError).HasMaxLength(500);
+        partner.HasIndex(p => p.CertificateSha256).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Agreement> agreement)
+    {
+        agreement.ToTable("agreements");
+        agreement.HasKey(a => a.Id);
+        agreement.Property(a => a.Partner).HasMaxLength(40);
+        agreement.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        agreement.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        agreement.Property(a => a.HighestTlp).HasConversion<string>().HasMaxLength(20);
+        agreement.Property(a => a.KindsKey).HasMaxLength(200);
+        agreement.Property(a => a.CategoriesKey).HasMaxLength(1000);
+        agreement.Property(a => a.CreatedBy).HasMaxLength(100);
+        agreement.HasIndex(a => a.Partner);
+    }
+
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("outbox_messages");
+        message.HasKey(m => m.Sequence);
+        message.Property(m => m.Sequence).ValueGeneratedOnAdd();
+        message.Property(m => m.Partner).HasMaxLength(40);
+        message.Property(m => m.Type).HasMaxLength(40);
+        message.Property(m => m.Signer).HasMaxLength(40);
+        message.Property(m => m.LastError).HasMaxLength(500);
+        message.HasIndex(m => m.MessageId).IsUnique();
+        message.HasIndex(m => new { m.Partner, m.DeliveredAt, m.RefusedAt, m.Sequence });
+    }
+
+    public void Configure(EntityTypeBuilder<PartnerCopy> copy)
+    {
+        copy.ToTable("partner_copies");
+        copy.HasKey(c => new { c.Partner, c.AlertId });
+        copy.Property(c => c.Partner).HasMaxLength(40);
+        copy.Property(c => c.HeldStatus).HasMaxLength(20);
+        copy.HasIndex(c => c.AlertId);
+    }
+
+    public void Configure(EntityTypeBuilder<ReceivedCopy> copy)
+    {
+        copy.ToTable("received_copies");
+        copy.HasKey(c => c.AlertId);
+        copy.Property(c => c.Originator).HasMaxLength(40);
+        copy.Property(c => c.ReceivedFrom).HasMaxLength(40);
+        copy.HasIndex(c => c.RetainUntil);
+    }
+
+    public void Configure(EntityTypeBuilder<RelayCursor> cursor)
+    {
+        cursor.ToTable("relay_cursor");
+        cursor.HasKey(c => c.Id);
+        cursor.Property(c => c.Id).ValueGeneratedNever();
+    }
+}

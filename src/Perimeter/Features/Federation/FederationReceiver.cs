@@ -1,0 +1,245 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Access;
+using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
+using Perimeter.Storage;
+
+namespace Perimeter.Features.Federation;
+
+/// <summary>
+/// Takes a batch from a partner whose certificate is pinned: checks every message first (addressee, signature
+/// against the signer's pinned key, agreement, release, the third-party rule), and refuses the whole batch,
+/// audited, when any fails; then applies it in one unit of work, each version once and in order.
+/// </summary>
+public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWriter writer, FederationIdentity identity, TimeProvider time)
+{
+    private sealed record Checked(FederationMessage Message, AlertVersionDocument? Version, ReceiptDocument? Receipt, Agreement? Agreement);
+
+    public async Task<(BatchResult? Result, IReadOnlyList<Refusal> Refusals)> ReceiveAsync(Partner sender, FederationBatch batch, CancellationToken ct)
+    {
+        var caller = PartnerCaller.Of(sender.Agency, null);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Agency, StringComparer.Ordinal, ct);
+        var agreements = await db.Agreements.AsNoTracking().Where(a => a.Partner == sender.Agency).ToListAsync(ct);
+        var checkedMessages = new List<Checked>();
+        var refusals = new List<Refusal>();
+        foreach (var message in batch.Messages)
+        {
+            var (result, reason) = await CheckAsync(message, sender, partners, agreements, today, ct);
+            if (reason is not null)
+                refusals.Add(new Refusal(message.MessageId, reason));
+            else
+                checkedMessages.Add(result!);
+        }
+        if (refusals.Count > 0)
+        {
+            await db.WriteAsync(async token =>
+            {
+                foreach (var refusal in refusals)
+                    await audit.AppendAsync(caller, new AuditEntry(AuditAction.FederationRefused, "message", [refusal.MessageId], AuditOutcome.Denied, refusal.Reason), token);
+            }, ct);
+            return (null, refusals);
+        }
+
+        var results = await db.WriteAsync(async token =>
+        {
+            var applied = new List<MessageResult>();
+            foreach (var item in checkedMessages)
+                applied.Add(item.Version is { } version ? await ApplyAsync(item, version, sender, caller, token) : await RecordReceiptAsync(item.Receipt!, sender, caller, item.Message, token));
+            var tracked = await db.Partners.FindAsync([sender.Agency], token);
+            tracked!.LastContactAt = time.GetUtcNow();   // the sender was found by its pin a moment ago
+            return applied;
+        }, ct);
+        return (new BatchResult(results), refusals);
+    }
+
+    private async Task<(Checked? Result, string? Reason)> CheckAsync(
+        FederationMessage message, Partner sender, Dictionary<string, Partner> partners, List<Agreement> agreements, DateOnly today, CancellationToken ct)
+    {
+        var document = message.Document;
+        if (!string.Equals(message.To, identity.Agency, StringComparison.Ordinal))
+            return (null, "wrong-addressee");
+        if (document.Payload.Length > SignedDocument.MaxPayloadChars)
+            return (null, "payload-too-large");
+        if (!partners.TryGetValue(document.Signer, out var signer))
+            return (null, "unknown-signer");
+        if (!PinnedCertificates.Verifies(signer, document))
+            return (null, "bad-signature");
+        string type;
+        try
+        {
+            using var json = JsonDocument.Parse(document.Payload);
+            type = json.RootElement.GetProperty("type").GetString() ?? "";
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return (null, "malformed-payload");
+        }
+        try
+        {
+            return type switch
+            {
+                DocumentType.AlertVersion => await CheckVersionAsync(message, PerimeterJson.Deserialize<AlertVersionDocument>(document.Payload), sender, agreements, today, ct),
+                DocumentType.Receipt => CheckReceipt(message, PerimeterJson.Deserialize<ReceiptDocument>(document.Payload), sender),
+                _ => (null, "unknown-type"),
+            };
+        }
+        catch (JsonException)
+        {
+            return (null, "malformed-payload");
+        }
+    }
+
+    private async Task<(Checked?, string?)> CheckVersionAsync(
+        FederationMessage message, AlertVersionDocument version, Partner sender, List<Agreement> agreements, DateOnly today, CancellationToken ct)
+    {
+        var me = identity.Agency;
+        if (!string.Equals(version.Originator, message.Document.Signer, StringComparison.Ordinal))
+            return (null, "signer-not-originator");
+        if (string.Equals(version.Originator, me, StringComparison.Ordinal))
+            return (null, "own-alert");
+        if (version.Version < 1)
+            return (null, "malformed-payload");
+        var existing = await db.Alerts.AsNoTracking().Where(a => a.Id == version.AlertId)
+            .Select(a => new { a.IsPartnerCopy, a.Originator, a.Kind, a.Category, a.Tlp, a.Purposes }).SingleOrDefaultAsync(ct);
+        if (existing is not null && (!existing.IsPartnerCopy || !string.Equals(existing.Originator, version.Originator, StringComparison.Ordinal)))
+            return (null, "id-conflict");
+        var forwarded = !string.Equals(version.Originator, sender.Agency, StringComparison.Ordinal);
+
+        if (version.Content is { } content)
+        {
+            if (content.Validate().Count > 0 || content.Markings.ReviewBy is null)
+                return (null, "invalid-content");
+            if (!AccessPolicy.IsReleasedTo(content.Markings, me))
+                return (null, "not-released");
+            // The third-party rule, checked again where the copy arrives: only the originator's consent lets it through.
+            if (forwarded && AccessPolicy.MayPassOn(content.Markings, me) is { IsAllowed: false } passOn)
+                return (null, MarkingText.Of(passOn.Reason));
+            string? refusal = "no-agreement";
+            foreach (var agreement in agreements)
+            {
+                refusal = agreement.Refuses(content.Kind, content.Category, content.Markings.Tlp, content.Markings.Purposes, today);
+                if (refusal is null)
+                    return (new Checked(message, version, null, agreement), null);
+            }
+            return (null, refusal);
+        }
+
+        // A status change only: it must concern a copy this sender gave us, under an agreement still in force.
+        if (existing is null)
+            return (null, "no-such-copy");
+        if (forwarded && !await db.ReceivedCopies.AnyAsync(c => c.AlertId == version.AlertId && c.ReceivedFrom == sender.Agency, ct))
+            return (null, MarkingText.Of(AccessReason.ThirdPartyRule));
+        var inForce = agreements.FirstOrDefault(a => a.Mode == AgreementMode.Replicate && a.IsInForce(today));
+        return inForce is null ? (null, agreements.Count == 0 ? "no-agreement" : "agreement-not-in-force") : (new Checked(message, version, null, inForce), null);
+    }
+
+    private (Checked?, string?) CheckReceipt(FederationMessage message, ReceiptDocument receipt, Partner sender)
+    {
+        // Receipts speak for their holder only: they are never passed on.
+        if (!string.Equals(message.Document.Signer, sender.Agency, StringComparison.Ordinal) || !string.Equals(receipt.Holder, sender.Agency, StringComparison.Ordinal))
+            return (null, "signer-not-sender");
+        return string.Equals(receipt.Originator, identity.Agency, StringComparison.Ordinal) ? (new Checked(message, null, receipt, null), null) : (null, "wrong-addressee");
+    }
+
+    private async Task<MessageResult> ApplyAsync(Checked item, AlertVersionDocument version, Partner sender, Access.Caller caller, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var held = await db.ReceivedCopies.FindAsync([version.AlertId], ct);
+        var heldVersion = held?.Version ?? 0;
+        if (version.Version <= heldVersion)
+        {
+            var copy = await db.Alerts.FindAsync([version.AlertId], ct);
+            return new MessageResult(item.Message.MessageId, MessageOutcome.Duplicate,
+                Receipt(version, heldVersion, "duplicate", copy is null ? "purged" : HeldStatus.Of(copy.Status, false), item.Message.MessageId));
+        }
+        if (item.Message.PreviousVersion > heldVersion)
+            return new MessageResult(item.Message.MessageId, MessageOutcome.OutOfOrder);
+
+        var agreement = item.Agreement!;   // CheckVersionAsync sets it for every version it lets through
+        var content = version.Content is { } full
+            ? full with { Markings = full.Markings with { Purposes = full.Markings.Purposes & agreement.Purposes } }
+            : null;
+        var status = version.Recalled ? AlertStatus.Purged : version.Status;
+        await writer.ApplyPartnerVersionAsync(new PartnerVersion(version.AlertId, version.Originator, version.Version, version.Change, status, content), caller, ct);
+        if (held is null)
+        {
+            held = new ReceivedCopy
+            {
+                AlertId = version.AlertId,
+                Originator = version.Originator,
+                ReceivedFrom = sender.Agency,
+                Payload = "",
+                Signature = "",
+            };
+            db.ReceivedCopies.Add(held);
+        }
+        held.Version = version.Version;
+        held.ReceivedFrom = sender.Agency;
+        held.ReceivedAt = now;
+        held.RetainUntil = now.AddDays(agreement.RetentionDays);
+        // The latest signed document, as received: what this node can prove, and what it may pass on.
+        held.Payload = item.Message.Document.Payload;
+        held.Signature = item.Message.Document.Signature;
+        await audit.AppendAsync(caller, new AuditEntry(AuditAction.FederationReceived, "alert", [version.AlertId],
+            Detail: $"originator={version.Originator} version={version.Version} change={MarkingText.Of(version.Change)} message={item.Message.MessageId}"), ct);
+        return new MessageResult(item.Message.MessageId, MessageOutcome.Applied,
+            Receipt(version, version.Version, "applied", HeldStatus.Of(status, version.Recalled), item.Message.MessageId));
+    }
+
+    private async Task<MessageResult> RecordReceiptAsync(ReceiptDocument receipt, Partner sender, Access.Caller caller, FederationMessage message, CancellationToken ct)
+    {
+        await PartnerCopies.RecordAsync(db, sender.Agency, receipt, message.Document, ct);
+        await audit.AppendAsync(caller, new AuditEntry(AuditAction.ReceiptReceived, "alert", [receipt.AlertId],
+            Detail: $"holder={receipt.Holder} version={receipt.Version} outcome={receipt.Outcome} held={receipt.HeldStatus}"), ct);
+        return new MessageResult(message.MessageId, MessageOutcome.Applied);
+    }
+
+    private SignedDocument Receipt(AlertVersionDocument version, int heldVersion, string outcome, string heldStatus, Guid messageId) =>
+        identity.Sign(new ReceiptDocument
+        {
+            Holder = identity.Agency,
+            Originator = version.Originator,
+            AlertId = version.AlertId,
+            Version = heldVersion,
+            Outcome = outcome,
+            HeldStatus = heldStatus,
+            MessageId = messageId,
+            SignedAt = time.GetUtcNow(),
+        });
+}
+
+/// <summary>What partners hold, from their receipts.</summary>
+internal static class PartnerCopies
+{
+    public static async Task RecordAsync(PerimeterDb db, string partner, ReceiptDocument receipt, SignedDocument signed, CancellationToken ct)
+    {
+        var copy = await db.PartnerCopies.FindAsync([partner, receipt.AlertId], ct);
+        if (copy is null)
+        {
+            copy = new PartnerCopy { Partner = partner, AlertId = receipt.AlertId, QueuedVersion = receipt.Version };
+            db.PartnerCopies.Add(copy);
+        }
+        // Receipts may arrive out of order; a purge is final whatever its version says.
+        if (receipt.Version < copy.HeldVersion && receipt.HeldStatus != "purged")
+            return;
+        copy.HeldVersion = receipt.Version;
+        copy.HeldStatus = receipt.HeldStatus;
+        copy.ReceiptPayload = signed.Payload;
+        copy.ReceiptSignature = signed.Signature;
+        copy.AckedAt = receipt.SignedAt;
+    }
+}
+
+/// <summary>A partner node as the audit log and the alert writer see it.</summary>
+internal static class PartnerCaller
+{
+    public static Access.Caller Of(string agency, string? remoteAddress) => new()
+    {
+        Kind = ActorKind.Partner,
+        ActorId = $"partner:{agency}",
+        Agency = agency,
+        RemoteAddress = remoteAddress,
+    };
+}
