@@ -61,6 +61,7 @@ public static class NodeHost
                 ? $"{run.Warned} warned, {run.Expired} expired, {run.Purged} purged" : ""));
         builder.Services.AddScreening();
         builder.AddFederation(node);
+        builder.Services.AddHostedService<Cli.ParentProcessWatch>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddProblems();
         // Unreadable bodies reach the one exception handler, which names the field in the caller's language.

@@ -42,6 +42,9 @@ public sealed class NodeOptions : IValidatableObject
 
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>Set by <c>perimeter demo federation</c> for its nodes: a node stops when this process is gone.</summary>
+    public int? ParentProcessId { get; set; }
+
     /// <summary>Partners, certificates and delivery: <c>Node:Federation</c>.</summary>
     public FederationOptions Federation { get; set; } = new();
 

@@ -25,5 +25,6 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     FederationCommands.Pki(),
     FederationCommands.Partners(),
     FederationCommands.Agreements(),
+    FederationDemo.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -7,7 +7,7 @@ internal static class PerimeterProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct)
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +20,8 @@ internal static class PerimeterProcess
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         using var process = Process.Start(start)!;   // Start returns null only for shell-executed documents
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(ct);
