@@ -35,19 +35,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perimeter.dll"));
-        foreach (var argument in _arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in _environment)
-            start.Environment[key] = value;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var start = Cli.PerimeterProcess.StartInfo(_arguments, _environment);
         _process = Process.Start(start)!;   // Start returns null only for shell-executed documents
         _process.OutputDataReceived += (_, line) => Append(line.Data);
         _process.ErrorDataReceived += (_, line) => Append(line.Data);

@@ -64,10 +64,7 @@ public sealed class NodeProcessTests
         var ct = TestContext.Current.CancellationToken;
         var root = Directory.CreateTempSubdirectory("perimeter-demo-").FullName;
         var basePort = FreeBasePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "perimeter.dll"), "demo", "federation", "--base-port", $"{basePort}", "--data", root })
-            start.ArgumentList.Add(argument);
-        using var demo = Process.Start(start)!;   // Start returns null only for shell-executed documents
+        using var demo = Process.Start(PerimeterProcess.StartInfo(["demo", "federation", "--base-port", $"{basePort}", "--data", root]))!;   // Start returns null only for shell-executed documents
         var output = new System.Text.StringBuilder();
         demo.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
         demo.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
