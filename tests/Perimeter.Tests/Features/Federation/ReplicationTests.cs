@@ -231,4 +231,28 @@ public sealed class ReplicationTests
         using var officer = await us.Running.ClientAsync("us.cbp", Role.Officer, ct);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/v1/partners/mx.inm/read-log", ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_review_by_date_travels_with_the_alert_and_the_copy_expires_on_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var mx = await FederationNode.StartAsync("mx.inm", Database.Sqlite, ct);
+        await FederationNode.JoinAsync(us, mx, ct);
+        var reviewBy = new DateOnly(2027, 1, 15);
+        var alert = await us.Running.PublishAsync(AnAlert.Person().WithMarkings(m => m with { ReviewBy = reviewBy }), ct);
+        await FederationNode.EventuallyAsync(async () => await mx.CopyAsync(alert.Id) is not null, "the copy", ct);
+        Assert.Equal(reviewBy, (await mx.CopyAsync(alert.Id))!.ReviewBy);
+
+        mx.Running.Time.Advance(TimeSpan.FromDays(60));
+        await mx.Running.RunRetentionAsync(ct);
+
+        Assert.Equal(AlertStatus.Expired, (await mx.CopyAsync(alert.Id))!.Status);
+        using var mexicanOfficer = await mx.Running.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        Assert.Equal(HttpStatusCode.NotFound, (await mexicanOfficer.GetAsync($"/api/v1/alerts/{alert.Id}", ct)).StatusCode);
+        // The originator's next version still applies: the copy kept the originator's version numbers.
+        using var usAnalyst = await us.Running.ClientAsync("us.cbp", Role.Analyst, ct);
+        (await usAnalyst.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/retract", new RetractRequest("Withdrawn."), PerimeterJson.Options, ct)).EnsureSuccessStatusCode();
+        await FederationNode.EventuallyAsync(async () => await mx.CopyAsync(alert.Id) is { Version: 2, Status: AlertStatus.Retracted }, "the retraction after expiry", ct);
+    }
 }
