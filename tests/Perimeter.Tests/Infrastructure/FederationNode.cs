@@ -17,7 +17,7 @@ public sealed class FederationNode : IAsyncDisposable
 {
     private readonly TestDatabase _database;
     private readonly string _dataDirectory;
-    private readonly int _port;
+    private int _port;
 
     private FederationNode(string agency, TestDatabase database, string dataDirectory, NodeIdentity identity, int port)
     {
@@ -41,8 +41,19 @@ public sealed class FederationNode : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("perimeter-fed-").FullName;
         var identity = NodeIdentity.Create(dataDirectory, agency, null, DateTimeOffset.UtcNow);
         var node = new FederationNode(agency, db, dataDirectory, identity, FreePort());
-        await node.RestartAsync(ct);
-        return node;
+        // Tests run in parallel: a port free a moment ago may be taken by another test's node. Try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await node.RestartAsync(ct);
+                return node;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                node._port = FreePort();
+            }
+        }
     }
 
     public async Task RestartAsync(CancellationToken ct)

@@ -73,8 +73,20 @@ public sealed class TestNode : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             overrides[key] = value;
         var app = NodeHost.Build(overrides, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
-        await NodeHost.PrepareAsync(app, ct);
-        await app.StartAsync(ct);
+        try
+        {
+            await NodeHost.PrepareAsync(app, ct);
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // A node that failed to start (a port taken) must not leave its background jobs running.
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            if (owned is not null)
+                await owned.DisposeAsync();
+            throw;
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
         var federation = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal));

@@ -169,13 +169,14 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
     /// <summary>
     /// Applies a version a partner originated to this node's read-only copy, keeping the originator's version
     /// number. Runs inside the caller's unit of work (federation checks the signature and agreement first);
-    /// the change-feed row it writes lets this node pass the copy on where the originator allows it.
+    /// the change-feed row it writes lets this node pass the copy on where the originator allows it. The caller
+    /// passes the copy it holds now, tracked by this unit of work, or null for a first version.
     /// </summary>
-    public async Task<Alert> ApplyPartnerVersionAsync(PartnerVersion version, Caller partner, CancellationToken ct)
+    public async Task<Alert> ApplyPartnerVersionAsync(PartnerVersion version, Alert? copy, Caller partner, CancellationToken ct)
     {
         if (!db.IsInWriteTransaction)
             throw new InvalidOperationException("Partner versions are applied inside PerimeterDb.WriteAsync only.");
-        var alert = await db.Alerts.FindAsync([version.AlertId], ct);
+        var alert = copy;
         if (alert is null)
         {
             alert = new Alert

@@ -74,12 +74,19 @@ public sealed partial class FederationDelivery(
         var byId = result.Results.ToDictionary(r => r.MessageId);
         var acknowledged = 0;
         var outOfOrder = 0;
+        var first = batch[0].Sequence;
+        var last = batch[^1].Sequence;
+        var alertIds = batch.Select(m => m.AlertId).OfType<Guid>().Distinct().ToList();
         await db.WriteAsync(async token =>
         {
+            // Tracked in one query each, so the loop below finds them without asking the database again.
+            var messages = await db.OutboxMessages.Where(m => m.Partner == partner.Agency && m.Sequence >= first && m.Sequence <= last)
+                .ToDictionaryAsync(m => m.Sequence, token);
+            await db.PartnerCopies.Where(c => c.Partner == partner.Agency && alertIds.Contains(c.AlertId)).LoadAsync(token);
             foreach (var sent in batch)
             {
-                var message = await db.OutboxMessages.FindAsync([sent.Sequence], token);
-                message!.Attempts++;   // read a moment ago; messages are never deleted
+                var message = messages[sent.Sequence];
+                message.Attempts++;
                 message.LastAttemptAt = now;
                 if (!byId.TryGetValue(sent.MessageId, out var answer) || answer.Outcome == MessageOutcome.OutOfOrder)
                 {

@@ -16,17 +16,44 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
 {
     private sealed record Checked(FederationMessage Message, AlertVersionDocument? Version, ReceiptDocument? Receipt, Agreement? Agreement);
 
+    private sealed record ExistingAlert(Guid Id, bool IsPartnerCopy, string Originator);
+
+    /// <summary>What this node holds of the batch's alerts, read before any check.</summary>
+    private sealed record Known(Dictionary<Guid, ExistingAlert> Alerts, Dictionary<Guid, string> ReceivedFrom);
+
+    /// <summary>The batch's alerts and copies, tracked in the unit of work that applies it.</summary>
+    private sealed record Tracked(Dictionary<Guid, Alert> Alerts, Dictionary<Guid, ReceivedCopy> Received);
+
+    /// <summary>The alert a payload names, read before its signature is checked only to batch the lookups.</summary>
+    private static Guid? AlertIdOf(string payload)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("alertId", out var id) && id.TryGetGuid(out var guid) ? guid : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public async Task<(BatchResult? Result, IReadOnlyList<Refusal> Refusals)> ReceiveAsync(Partner sender, FederationBatch batch, CancellationToken ct)
     {
         var caller = PartnerCaller.Of(sender.Agency, null);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Agency, StringComparer.Ordinal, ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Partner == sender.Agency).ToListAsync(ct);
+        // What the batch touches, read once: a batch of a hundred would otherwise cost a hundred queries a step.
+        var ids = batch.Messages.Select(m => AlertIdOf(m.Document.Payload)).OfType<Guid>().Distinct().ToList();
+        var known = new Known(
+            await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new ExistingAlert(a.Id, a.IsPartnerCopy, a.Originator)).ToDictionaryAsync(a => a.Id, ct),
+            await db.ReceivedCopies.AsNoTracking().Where(c => ids.Contains(c.AlertId)).ToDictionaryAsync(c => c.AlertId, c => c.ReceivedFrom, ct));
         var checkedMessages = new List<Checked>();
         var refusals = new List<Refusal>();
         foreach (var message in batch.Messages)
         {
-            var (result, reason) = await CheckAsync(message, sender, partners, agreements, today, ct);
+            var (result, reason) = Check(message, sender, partners, agreements, known, today);
             if (reason is not null)
                 refusals.Add(new Refusal(message.MessageId, reason));
             else
@@ -44,18 +71,21 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
 
         var results = await db.WriteAsync(async token =>
         {
+            var tracked = new Tracked(
+                await db.Alerts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, token),
+                await db.ReceivedCopies.Where(c => ids.Contains(c.AlertId)).ToDictionaryAsync(c => c.AlertId, token));
             var applied = new List<MessageResult>();
             foreach (var item in checkedMessages)
-                applied.Add(item.Version is { } version ? await ApplyAsync(item, version, sender, caller, token) : await RecordReceiptAsync(item.Receipt!, sender, caller, item.Message, token));
-            var tracked = await db.Partners.FindAsync([sender.Agency], token);
-            tracked!.LastContactAt = time.GetUtcNow();   // the sender was found by its pin a moment ago
+                applied.Add(item.Version is { } version ? await ApplyAsync(item, version, sender, caller, tracked, token) : await RecordReceiptAsync(item.Receipt!, sender, caller, item.Message, token));
+            var peer = await db.Partners.FindAsync([sender.Agency], token);
+            peer!.LastContactAt = time.GetUtcNow();   // the sender was found by its pin a moment ago
             return applied;
         }, ct);
         return (new BatchResult(results), refusals);
     }
 
-    private async Task<(Checked? Result, string? Reason)> CheckAsync(
-        FederationMessage message, Partner sender, Dictionary<string, Partner> partners, List<Agreement> agreements, DateOnly today, CancellationToken ct)
+    private (Checked? Result, string? Reason) Check(
+        FederationMessage message, Partner sender, Dictionary<string, Partner> partners, List<Agreement> agreements, Known known, DateOnly today)
     {
         var document = message.Document;
         if (!string.Equals(message.To, identity.Agency, StringComparison.Ordinal))
@@ -80,7 +110,7 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         {
             return type switch
             {
-                DocumentType.AlertVersion => await CheckVersionAsync(message, PerimeterJson.Deserialize<AlertVersionDocument>(document.Payload), sender, agreements, today, ct),
+                DocumentType.AlertVersion => CheckVersion(message, PerimeterJson.Deserialize<AlertVersionDocument>(document.Payload), sender, agreements, known, today),
                 DocumentType.Receipt => CheckReceipt(message, PerimeterJson.Deserialize<ReceiptDocument>(document.Payload), sender),
                 _ => (null, "unknown-type"),
             };
@@ -91,8 +121,8 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         }
     }
 
-    private async Task<(Checked?, string?)> CheckVersionAsync(
-        FederationMessage message, AlertVersionDocument version, Partner sender, List<Agreement> agreements, DateOnly today, CancellationToken ct)
+    private (Checked?, string?) CheckVersion(
+        FederationMessage message, AlertVersionDocument version, Partner sender, List<Agreement> agreements, Known known, DateOnly today)
     {
         var me = identity.Agency;
         if (!string.Equals(version.Originator, message.Document.Signer, StringComparison.Ordinal))
@@ -101,8 +131,7 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             return (null, "own-alert");
         if (version.Version < 1)
             return (null, "malformed-payload");
-        var existing = await db.Alerts.AsNoTracking().Where(a => a.Id == version.AlertId)
-            .Select(a => new { a.IsPartnerCopy, a.Originator, a.Kind, a.Category, a.Tlp, a.Purposes }).SingleOrDefaultAsync(ct);
+        var existing = known.Alerts.GetValueOrDefault(version.AlertId);
         if (existing is not null && (!existing.IsPartnerCopy || !string.Equals(existing.Originator, version.Originator, StringComparison.Ordinal)))
             return (null, "id-conflict");
         var forwarded = !string.Equals(version.Originator, sender.Agency, StringComparison.Ordinal);
@@ -129,7 +158,7 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         // A status change only: it must concern a copy this sender gave us, under an agreement still in force.
         if (existing is null)
             return (null, "no-such-copy");
-        if (forwarded && !await db.ReceivedCopies.AnyAsync(c => c.AlertId == version.AlertId && c.ReceivedFrom == sender.Agency, ct))
+        if (forwarded && known.ReceivedFrom.GetValueOrDefault(version.AlertId) != sender.Agency)
             return (null, MarkingText.Of(AccessReason.ThirdPartyRule));
         var inForce = agreements.FirstOrDefault(a => a.Mode == AgreementMode.Replicate && a.IsInForce(today));
         return inForce is null ? (null, agreements.Count == 0 ? "no-agreement" : "agreement-not-in-force") : (new Checked(message, version, null, inForce), null);
@@ -143,14 +172,14 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         return string.Equals(receipt.Originator, identity.Agency, StringComparison.Ordinal) ? (new Checked(message, null, receipt, null), null) : (null, "wrong-addressee");
     }
 
-    private async Task<MessageResult> ApplyAsync(Checked item, AlertVersionDocument version, Partner sender, Access.Caller caller, CancellationToken ct)
+    private async Task<MessageResult> ApplyAsync(Checked item, AlertVersionDocument version, Partner sender, Access.Caller caller, Tracked tracked, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var held = await db.ReceivedCopies.FindAsync([version.AlertId], ct);
+        var held = tracked.Received.GetValueOrDefault(version.AlertId);
         var heldVersion = held?.Version ?? 0;
         if (version.Version <= heldVersion)
         {
-            var copy = await db.Alerts.FindAsync([version.AlertId], ct);
+            var copy = tracked.Alerts.GetValueOrDefault(version.AlertId);
             return new MessageResult(item.Message.MessageId, MessageOutcome.Duplicate,
                 Receipt(version, heldVersion, "duplicate", copy is null ? "purged" : HeldStatus.Of(copy.Status, false), item.Message.MessageId));
         }
@@ -162,7 +191,8 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             ? full with { Markings = full.Markings with { Purposes = full.Markings.Purposes & agreement.Purposes } }
             : null;
         var status = version.Recalled ? AlertStatus.Purged : version.Status;
-        await writer.ApplyPartnerVersionAsync(new PartnerVersion(version.AlertId, version.Originator, version.Version, version.Change, status, content), caller, ct);
+        tracked.Alerts[version.AlertId] = await writer.ApplyPartnerVersionAsync(
+            new PartnerVersion(version.AlertId, version.Originator, version.Version, version.Change, status, content), tracked.Alerts.GetValueOrDefault(version.AlertId), caller, ct);
         if (held is null)
         {
             held = new ReceivedCopy
@@ -174,6 +204,7 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
                 Signature = "",
             };
             db.ReceivedCopies.Add(held);
+            tracked.Received[version.AlertId] = held;
         }
         held.Version = version.Version;
         held.ReceivedFrom = sender.Agency;
