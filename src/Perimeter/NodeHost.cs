@@ -152,7 +152,9 @@ public static class NodeHost
             // agency, and a partner's auditor read every agency's trail on this node.
             .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))
             .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin).RequireClaim(Caller.AgencyClaim, agency))
-            .AddPolicy(Permissions.ManageAgreements, p => p.RequireRole(Roles.Admin, Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency));
+            .AddPolicy(Permissions.ManageAgreements, p => p.RequireRole(Roles.Admin, Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.HandleRequests, p => p.RequireRole(Roles.Analyst, Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.ApproveReleases, p => p.RequireRole(Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency));
         return services;
     }
 

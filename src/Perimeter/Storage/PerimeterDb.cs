@@ -35,6 +35,8 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<PartnerCopy> PartnerCopies => Set<PartnerCopy>();
     public DbSet<ReceivedCopy> ReceivedCopies => Set<ReceivedCopy>();
     public DbSet<RelayCursor> RelayCursors => Set<RelayCursor>();
+    public DbSet<PartnerHit> PartnerHits => Set<PartnerHit>();
+    public DbSet<RequestForDetails> RequestsForDetails => Set<RequestForDetails>();
 
     public abstract DatabaseKind Kind { get; }
 

@@ -82,6 +82,15 @@ public sealed class AccessPolicy(string holder)
         };
     }
 
+    /// <summary>
+    /// Whether an alert may answer a partner's hit/no-hit query (Prüm style): only this node's own active
+    /// alerts, never RED, for a purpose they allow. The answer carries no personal data; the details behind a
+    /// hit are released only on a request a supervisor approves.
+    /// </summary>
+    public bool MayAnswerHitNoHit(IMarked alert, Purposes purpose) =>
+        string.Equals(alert.Originator, holder, StringComparison.Ordinal) && !alert.IsPartnerCopy
+        && alert.Status == AlertStatus.Active && alert.Tlp != Tlp.Red && (alert.Purposes & purpose) != 0;
+
     /// <summary>The rule of <see cref="Decide"/> as a filter a database can run.</summary>
     public Expression<Func<T, bool>> VisibleTo<T>(Caller caller) where T : class, IMarked
     {

@@ -70,6 +70,14 @@ public enum AuditAction
     ReceiptReceived,
     ReadLogServed,
     ReadLogRequested,
+    PartnerQuery,
+    PartnerQueryAnswered,
+    DetailsRequested,
+    DetailsApproved,
+    DetailsDenied,
+    DetailsReleased,
+    DetailsEscalated,
+    HitReported,
 }
 
 public enum AuditOutcome

@@ -24,6 +24,10 @@ public sealed class Agreement
     /// <summary>How long the partner's copies may be kept here after their last version arrived.</summary>
     public int RetentionDays { get; set; }
     public bool HitReporting { get; set; }
+    /// <summary>How long the partner has to answer an urgent request for details.</summary>
+    public int UrgentHours { get; set; } = 1;
+    /// <summary>How long the partner has to answer a routine request for details.</summary>
+    public int RoutineHours { get; set; } = 12;
     public AgreementStatus Status { get; set; }
     /// <summary>The last day the agreement holds; null when open-ended.</summary>
     public DateOnly? ValidUntil { get; set; }
@@ -52,6 +56,21 @@ public sealed class Agreement
             return "purpose-not-agreed";
         return null;
     }
+
+    /// <summary>Why a hit/no-hit query or a request for details may not go under this agreement; null when it may.</summary>
+    public string? RefusesQuery(Purposes purpose, DateOnly today)
+    {
+        if (Status != AgreementStatus.Active)
+            return "agreement-suspended";
+        if (ValidUntil is { } until && until < today)
+            return "agreement-expired";
+        if (Mode != AgreementMode.Query)
+            return "agreement-not-query";
+        return (purpose & Purposes) == 0 ? "purpose-not-agreed" : null;
+    }
+
+    public bool Covers(AlertKind kind, AlertCategory category, Tlp tlp) =>
+        Contains(KindsKey, MarkingText.Of(kind)) && Contains(CategoriesKey, MarkingText.Of(category)) && tlp <= HighestTlp;
 
     private static bool Contains(string key, string word) =>
         key.Contains(AccessPolicy.Target(Any), StringComparison.Ordinal) || key.Contains(AccessPolicy.Target(word), StringComparison.Ordinal);

@@ -18,6 +18,10 @@ public sealed class AgreementService(PerimeterDb db, AuditLog audit, TimeProvide
             errors.Add("purposes", "Required");
         if (request.RetentionDays is < 1 or > 3650)
             errors.Add("retentionDays", "OutOfRange");
+        if (request.UrgentHours is < 1 or > 720)
+            errors.Add("urgentHours", "OutOfRange");
+        if (request.RoutineHours is < 1 or > 720)
+            errors.Add("routineHours", "OutOfRange");
         if (!Enum.IsDefined(request.Mode))
             errors.Add("mode", "InvalidValue", request.Mode);
         if (request.ValidUntil is { } until && until < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
@@ -40,6 +44,8 @@ public sealed class AgreementService(PerimeterDb db, AuditLog audit, TimeProvide
                 HighestTlp = request.HighestTlp,
                 RetentionDays = request.RetentionDays,
                 HitReporting = request.HitReporting,
+                UrgentHours = request.UrgentHours,
+                RoutineHours = request.RoutineHours,
                 Status = AgreementStatus.Active,
                 ValidUntil = request.ValidUntil,
                 CreatedAt = time.GetUtcNow(),
@@ -105,13 +111,18 @@ public sealed record NewAgreement
     public Tlp HighestTlp { get; init; } = Tlp.Amber;
     public int RetentionDays { get; init; } = 365;
     public bool HitReporting { get; init; }
+    /// <summary>Deadline for an urgent request for details, in hours.</summary>
+    public int UrgentHours { get; init; } = 1;
+    /// <summary>Deadline for a routine request for details, in hours.</summary>
+    public int RoutineHours { get; init; } = 12;
     public DateOnly? ValidUntil { get; init; }
 }
 
 public sealed record AgreementView(
     Guid Id, string Partner, AgreementMode Mode, IReadOnlyList<string> Kinds, IReadOnlyList<string> Categories, Purposes Purposes,
-    Tlp HighestTlp, int RetentionDays, bool HitReporting, AgreementStatus Status, DateOnly? ValidUntil, DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt)
+    Tlp HighestTlp, int RetentionDays, bool HitReporting, int UrgentHours, int RoutineHours, AgreementStatus Status, DateOnly? ValidUntil,
+    DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt)
 {
     public static AgreementView Of(Agreement a) => new(a.Id, a.Partner, a.Mode, AccessPolicy.TargetsOf(a.KindsKey), AccessPolicy.TargetsOf(a.CategoriesKey),
-        a.Purposes, a.HighestTlp, a.RetentionDays, a.HitReporting, a.Status, a.ValidUntil, a.CreatedAt, a.SuspendedAt);
+        a.Purposes, a.HighestTlp, a.RetentionDays, a.HitReporting, a.UrgentHours, a.RoutineHours, a.Status, a.ValidUntil, a.CreatedAt, a.SuspendedAt);
 }

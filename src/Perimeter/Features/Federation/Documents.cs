@@ -9,6 +9,8 @@ public static class DocumentType
     public const string AlertVersion = "alert-version";
     public const string Receipt = "receipt";
     public const string ReadLog = "read-log";
+    public const string RequestForDetails = "request-for-details";
+    public const string Release = "release";
 }
 
 /// <summary>
@@ -89,3 +91,54 @@ internal static class HeldStatus
 {
     public static string Of(AlertStatus status, bool recalled) => recalled ? "recalled" : MarkingText.Of(status);
 }
+
+/// <summary>A hit/no-hit query from a partner: the subject, the one purpose it is for, and the asker's query id.</summary>
+public sealed record PartnerQueryRequest(Guid QueryId, Purposes Purpose, Screening.ScreenRequest Subject);
+
+/// <summary>The answer to a hit/no-hit query: no personal data, only hit or no hit, a band, and an opaque reference.</summary>
+public sealed record HitAnswerDocument
+{
+    public string Type { get; init; } = "hit-answer";
+    public required string Holder { get; init; }
+    public required string Asker { get; init; }
+    public required Guid QueryId { get; init; }
+    public required bool Hit { get; init; }
+    public string? Band { get; init; }
+    public Guid? Reference { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>An analyst's request for the details behind a hit, signed by the asking node.</summary>
+public sealed record RequestForDetailsDocument
+{
+    public string Type { get; init; } = DocumentType.RequestForDetails;
+    public required string Asker { get; init; }
+    public required string Originator { get; init; }
+    public required Guid RequestId { get; init; }
+    public required Guid Reference { get; init; }
+    public required Purposes Purpose { get; init; }
+    public required string Justification { get; init; }
+    public required Urgency Urgency { get; init; }
+    public required string RequestedBy { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>The originator's decision on a request for details: the alert with its markings when approved, the reason when denied.</summary>
+public sealed record ReleaseDocument
+{
+    public string Type { get; init; } = DocumentType.Release;
+    public required string Originator { get; init; }
+    public required string Asker { get; init; }
+    public required Guid RequestId { get; init; }
+    public required bool Approved { get; init; }
+    public Guid? AlertId { get; init; }
+    public AlertContent? Content { get; init; }
+    public string? DenialReason { get; init; }
+    public required IReadOnlyList<string> DecidedBy { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}
+
+/// <summary>One partner's answer as the asking officer sees it: <c>hit</c>, <c>no-hit</c>, <c>no-answer</c> (not in time), <c>refused</c> or <c>failed</c>.</summary>
+public sealed record PartnerAnswer(string Partner, string Outcome, string? Band = null, Guid? Reference = null, SignedDocument? Document = null);
+
+public sealed record PartnerQueryResult(Guid QueryId, IReadOnlyList<PartnerAnswer> Answers);

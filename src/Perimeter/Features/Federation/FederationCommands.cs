@@ -90,7 +90,9 @@ internal static class FederationCommands
         var retention = new Option<int>("--retention-days") { Description = "How long copies may be kept", DefaultValueFactory = _ => 365 };
         var hits = new Option<string>("--hit-reporting") { Description = "on or off", DefaultValueFactory = _ => "off" };
         var until = new Option<DateOnly?>("--valid-until") { Description = "Last day the agreement holds (yyyy-mm-dd)" };
-        var add = new Command("add", "Add an agreement with a partner") { partner, mode, kinds, categories, purposes, tlp, retention, hits, until };
+        var urgent = new Option<int>("--urgent-hours") { Description = "Deadline of an urgent request for details", DefaultValueFactory = _ => 1 };
+        var routine = new Option<int>("--routine-hours") { Description = "Deadline of a routine request for details", DefaultValueFactory = _ => 12 };
+        var add = new Command("add", "Add an agreement with a partner") { partner, mode, kinds, categories, purposes, tlp, retention, hits, until, urgent, routine };
         add.SetAction((parsed, ct) =>
         {
             var errors = new FieldErrors();
@@ -123,6 +125,8 @@ internal static class FederationCommands
                     RetentionDays = parsed.GetValue(retention),
                     HitReporting = parsed.GetValue(hits) == "on",
                     ValidUntil = parsed.GetValue(until),
+                    UrgentHours = parsed.GetValue(urgent),
+                    RoutineHours = parsed.GetValue(routine),
                 }, Caller.Operator(node.Agency), token);
                 if (agreement is null)
                     return NodeCommandLine.Fail(ExitCode.InvalidInput, $"agreement not added: {problems}");

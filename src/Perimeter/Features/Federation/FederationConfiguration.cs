@@ -5,8 +5,33 @@ namespace Perimeter.Features.Federation;
 
 internal sealed class FederationConfiguration :
     IEntityTypeConfiguration<Partner>, IEntityTypeConfiguration<Agreement>, IEntityTypeConfiguration<OutboxMessage>,
-    IEntityTypeConfiguration<PartnerCopy>, IEntityTypeConfiguration<ReceivedCopy>, IEntityTypeConfiguration<RelayCursor>
+    IEntityTypeConfiguration<PartnerCopy>, IEntityTypeConfiguration<ReceivedCopy>, IEntityTypeConfiguration<RelayCursor>,
+    IEntityTypeConfiguration<PartnerHit>, IEntityTypeConfiguration<RequestForDetails>
 {
+    public void Configure(EntityTypeBuilder<PartnerHit> hit)
+    {
+        hit.ToTable("partner_hits");
+        hit.HasKey(h => h.Reference);
+        hit.Property(h => h.Asker).HasMaxLength(40);
+        hit.Property(h => h.Band).HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<RequestForDetails> request)
+    {
+        request.ToTable("requests_for_details");
+        request.HasKey(r => r.Id);
+        request.Property(r => r.Direction).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        request.Property(r => r.Partner).HasMaxLength(40);
+        request.Property(r => r.Justification).HasMaxLength(2000);
+        request.Property(r => r.RequestedBy).HasMaxLength(100);
+        request.Property(r => r.FirstApprover).HasMaxLength(100);
+        request.Property(r => r.SecondApprover).HasMaxLength(100);
+        request.Property(r => r.DenialReason).HasMaxLength(2000);
+        request.HasIndex(r => new { r.Status, r.DueAt });
+    }
+
     public void Configure(EntityTypeBuilder<Partner> partner)
     {
         partner.ToTable("partners");

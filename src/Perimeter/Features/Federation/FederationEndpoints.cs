@@ -21,6 +21,7 @@ internal static class FederationEndpoints
             .AddEndpointFilter(RequirePinnedPeerAsync);
         federation.MapPost("/messages", Receive).WithName("ReceiveMessages");
         federation.MapPost("/read-log", ServeReadLog).WithName("ServeReadLog");
+        federation.MapPost("/queries", AnswerQuery).WithName("AnswerQuery");
         return federation;
     }
 
@@ -50,6 +51,17 @@ internal static class FederationEndpoints
         await readLog.ServeAsync(PeerOf(context), request, ct) is { } document
             ? TypedResults.Ok(document)
             : Problems.Problem(StatusCodes.Status403Forbidden, "NoAgreement");
+
+    private static async Task<Results<Ok<SignedDocument>, ValidationProblem, ProblemHttpResult>> AnswerQuery(
+        PartnerQueryRequest request, HttpContext context, PartnerQueryService queries, CancellationToken ct)
+    {
+        if (request.Subject.Validate() is { Count: > 0 } errors)
+            return Problems.Invalid(errors);
+        if (MarkingText.Each(request.Purpose).Count() != 1)
+            return Problems.Invalid("purpose", "PurposeRequired");
+        var (answer, refusal) = await queries.AnswerAsync(PeerOf(context), request, ct);
+        return answer is not null ? TypedResults.Ok(answer) : Problems.Problem(StatusCodes.Status403Forbidden, "MessageRefused", refusal);
+    }
 
     private static Partner PeerOf(HttpContext context) =>
         context.Items[PeerKey] as Partner ?? throw new InvalidOperationException("The pinned-peer filter did not run.");

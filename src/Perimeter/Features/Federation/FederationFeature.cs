@@ -13,6 +13,7 @@ public static class FederationFeature
         services.AddSingleton<FederationIdentity>().AddSingleton<PartnerClients>().AddSingleton<DeliverySchedule>();
         services.AddScoped<PartnerService>().AddScoped<AgreementService>().AddScoped<ReadLogService>();
         services.AddScoped<FederationReceiver>().AddScoped<FederationRelay>().AddScoped<FederationDelivery>().AddScoped<CopyRetention>();
+        services.AddScoped<PartnerQueryService>().AddScoped<RequestForDetailsService>();
         if (!node.Federation.IsEnabled)
             return builder;
         services.AddPeriodicJob(new PeriodicJob<FederationJob>("federation",
@@ -81,6 +82,7 @@ public static class FederationFeature
     {
         app.MapFederationEndpoints();
         app.MapPartnerEndpoints();
+        app.MapQueryEndpoints();
         return app;
     }
 }

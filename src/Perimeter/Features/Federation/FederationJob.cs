@@ -11,7 +11,7 @@ namespace Perimeter.Features.Federation;
 /// deliver, and purge partner copies past their agreement's retention. Keeps going while there is work,
 /// for a few seconds at most, so a backlog drains without waiting for the next tick.
 /// </summary>
-public sealed class FederationJob(FederationRelay relay, FederationDelivery delivery, CopyRetention retention)
+public sealed class FederationJob(FederationRelay relay, FederationDelivery delivery, CopyRetention retention, RequestForDetailsService requests)
 {
     public async Task<string> RunOnceAsync(CancellationToken ct)
     {
@@ -27,7 +27,9 @@ public sealed class FederationJob(FederationRelay relay, FederationDelivery deli
                 break;
         }
         var purged = await retention.PurgeDueAsync(ct);
-        return relayed + delivered + purged == 0 ? "" : $"{relayed} changes relayed, {delivered} messages acknowledged, {purged} copies purged";
+        var escalated = await requests.EscalateAsync(ct);
+        return relayed + delivered + purged + escalated == 0 ? ""
+            : $"{relayed} changes relayed, {delivered} messages acknowledged, {purged} copies purged, {escalated} requests escalated";
     }
 }
 

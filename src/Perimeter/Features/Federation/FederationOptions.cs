@@ -25,5 +25,9 @@ public sealed class FederationOptions
     [Range(1, 3600)]
     public int MaxBackoffSeconds { get; set; } = 30;
 
+    /// <summary>How long a hit/no-hit query waits for each partner before reporting it as not answering.</summary>
+    [Range(100, 60_000)]
+    public int QueryTimeoutMilliseconds { get; set; } = 2_000;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 }

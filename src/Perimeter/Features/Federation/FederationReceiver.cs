@@ -12,9 +12,10 @@ namespace Perimeter.Features.Federation;
 /// against the signer's pinned key, agreement, release, the third-party rule), and refuses the whole batch,
 /// audited, when any fails; then applies it in one unit of work, each version once and in order.
 /// </summary>
-public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWriter writer, FederationIdentity identity, TimeProvider time)
+public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWriter writer, RequestForDetailsService requests, FederationIdentity identity, TimeProvider time)
 {
-    private sealed record Checked(FederationMessage Message, AlertVersionDocument? Version, ReceiptDocument? Receipt, Agreement? Agreement);
+    private sealed record Checked(FederationMessage Message, AlertVersionDocument? Version, ReceiptDocument? Receipt, Agreement? Agreement,
+        RequestForDetailsDocument? Request = null, ReleaseDocument? Release = null);
 
     private sealed record ExistingAlert(Guid Id, bool IsPartnerCopy, string Originator);
 
@@ -76,7 +77,20 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
                 await db.ReceivedCopies.Where(c => ids.Contains(c.AlertId)).ToDictionaryAsync(c => c.AlertId, token));
             var applied = new List<MessageResult>();
             foreach (var item in checkedMessages)
-                applied.Add(item.Version is { } version ? await ApplyAsync(item, version, sender, caller, tracked, token) : await RecordReceiptAsync(item.Receipt!, sender, caller, item.Message, token));
+            {
+                if (item.Version is { } version)
+                {
+                    applied.Add(await ApplyAsync(item, version, sender, caller, tracked, token));
+                    continue;
+                }
+                if (item.Receipt is { } receipt)
+                    await RecordReceiptAsync(receipt, item.Message.Document, sender, caller, token);
+                else if (item.Request is { } request)
+                    await requests.ReceiveRequestAsync(sender, request, caller, token);
+                else if (item.Release is { } release)
+                    await requests.ReceiveReleaseAsync(sender, release, item.Message.Document, caller, token);
+                applied.Add(new MessageResult(item.Message.MessageId, MessageOutcome.Applied));
+            }
             var peer = await db.Partners.FindAsync([sender.Agency], token);
             peer!.LastContactAt = time.GetUtcNow();   // the sender was found by its pin a moment ago
             return applied;
@@ -112,6 +126,10 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             {
                 DocumentType.AlertVersion => CheckVersion(message, PerimeterJson.Deserialize<AlertVersionDocument>(document.Payload), sender, agreements, known, today),
                 DocumentType.Receipt => CheckReceipt(message, PerimeterJson.Deserialize<ReceiptDocument>(document.Payload), sender),
+                DocumentType.RequestForDetails => FromSender(message, sender, PerimeterJson.Deserialize<RequestForDetailsDocument>(document.Payload) is var request
+                    && request.Asker == sender.Agency && request.Originator == identity.Agency, new Checked(message, null, null, null, Request: request)),
+                DocumentType.Release => FromSender(message, sender, PerimeterJson.Deserialize<ReleaseDocument>(document.Payload) is var release
+                    && release.Originator == sender.Agency && release.Asker == identity.Agency, new Checked(message, null, null, null, Release: release)),
                 _ => (null, "unknown-type"),
             };
         }
@@ -163,6 +181,11 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         var inForce = agreements.FirstOrDefault(a => a.Mode == AgreementMode.Replicate && a.IsInForce(today));
         return inForce is null ? (null, agreements.Count == 0 ? "no-agreement" : "agreement-not-in-force") : (new Checked(message, version, null, inForce), null);
     }
+
+    /// <summary>Requests and releases speak for the node that sends them: never passed on.</summary>
+    private static (Checked?, string?) FromSender(FederationMessage message, Partner sender, bool addressed, Checked result) =>
+        !string.Equals(message.Document.Signer, sender.Agency, StringComparison.Ordinal) ? (null, "signer-not-sender")
+        : addressed ? (result, null) : (null, "wrong-addressee");
 
     private (Checked?, string?) CheckReceipt(FederationMessage message, ReceiptDocument receipt, Partner sender)
     {
@@ -219,12 +242,11 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             Receipt(version, version.Version, "applied", HeldStatus.Of(status, version.Recalled), item.Message.MessageId));
     }
 
-    private async Task<MessageResult> RecordReceiptAsync(ReceiptDocument receipt, Partner sender, Access.Caller caller, FederationMessage message, CancellationToken ct)
+    private async Task RecordReceiptAsync(ReceiptDocument receipt, SignedDocument signed, Partner sender, Access.Caller caller, CancellationToken ct)
     {
-        await PartnerCopies.RecordAsync(db, sender.Agency, receipt, message.Document, ct);
+        await PartnerCopies.RecordAsync(db, sender.Agency, receipt, signed, ct);
         await audit.AppendAsync(caller, new AuditEntry(AuditAction.ReceiptReceived, "alert", [receipt.AlertId],
             Detail: $"holder={receipt.Holder} version={receipt.Version} outcome={receipt.Outcome} held={receipt.HeldStatus}"), ct);
-        return new MessageResult(message.MessageId, MessageOutcome.Applied);
     }
 
     private SignedDocument Receipt(AlertVersionDocument version, int heldVersion, string outcome, string heldStatus, Guid messageId) =>

@@ -82,3 +82,68 @@ public sealed class RelayCursor
     public int Id { get; set; }
     public long LastChange { get; set; }
 }
+
+/// <summary>
+/// A hit this node answered to a partner's query: the opaque reference the partner got, and the alert behind
+/// it, which the partner learns only if a request for details is approved.
+/// </summary>
+public sealed class PartnerHit
+{
+    public Guid Reference { get; set; }
+    public required string Asker { get; set; }
+    public Guid AlertId { get; set; }
+    public Access.Purposes Purpose { get; set; }
+    public required string Band { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A request for the details behind a hit: filed by an analyst at the asking node (outgoing), decided by the
+/// originating node's supervisors (incoming). Both nodes keep a row with the same id.
+/// </summary>
+public sealed class RequestForDetails
+{
+    public Guid Id { get; set; }
+    public RequestDirection Direction { get; set; }
+    /// <summary>The other node: the originator for an outgoing request, the asker for an incoming one.</summary>
+    public required string Partner { get; set; }
+    public Guid Reference { get; set; }
+    /// <summary>The alert behind the reference; known at the originating node only, and at the asker once released.</summary>
+    public Guid? AlertId { get; set; }
+    public Access.Purposes Purpose { get; set; }
+    public required string Justification { get; set; }
+    public Urgency Urgency { get; set; }
+    public RequestStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public string? FirstApprover { get; set; }
+    public string? SecondApprover { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DenialReason { get; set; }
+    /// <summary>The originator's signed release (or denial), as the asker received it.</summary>
+    public string? ReleasePayload { get; set; }
+    public string? ReleaseSignature { get; set; }
+}
+
+public enum RequestDirection
+{
+    Outgoing,
+    Incoming,
+}
+
+public enum Urgency
+{
+    Urgent,
+    Routine,
+}
+
+public enum RequestStatus
+{
+    Pending,
+    /// <summary>Above TLP:GREEN one supervisor has approved; a second, different one must too (four eyes).</summary>
+    AwaitingSecondApproval,
+    Approved,
+    Denied,
+}

@@ -524,6 +524,9 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.Property<int>("RetentionDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RoutineHours")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -531,6 +534,9 @@ namespace Perimeter.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UrgentHours")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
@@ -693,6 +699,36 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.ToTable("partner_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Federation.PartnerHit", b =>
+                {
+                    b.Property<Guid>("Reference")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Asker")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Reference");
+
+                    b.ToTable("partner_hits", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.ReceivedCopy", b =>
                 {
                     b.Property<Guid>("AlertId")
@@ -744,6 +780,88 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("relay_cursor", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Federation.RequestForDetails", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DenialReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstApprover")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReleasePayload")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReleaseSignature")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SecondApprover")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("requests_for_details", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Retention.Notification", b =>

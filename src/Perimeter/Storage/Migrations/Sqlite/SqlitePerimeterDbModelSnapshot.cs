@@ -511,12 +511,18 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RoutineHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentHours")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ValidUntil")
@@ -678,6 +684,36 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.ToTable("partner_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Federation.PartnerHit", b =>
+                {
+                    b.Property<Guid>("Reference")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Asker")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Reference");
+
+                    b.ToTable("partner_hits", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.ReceivedCopy", b =>
                 {
                     b.Property<Guid>("AlertId")
@@ -729,6 +765,88 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("relay_cursor", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Federation.RequestForDetails", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DenialReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstApprover")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasePayload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseSignature")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondApprover")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("requests_for_details", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Retention.Notification", b =>

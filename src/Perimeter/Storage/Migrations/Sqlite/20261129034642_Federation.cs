@@ -24,6 +24,8 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     HighestTlp = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RetentionDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HitReporting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UrgentHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoutineHours = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -81,6 +83,22 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "partner_hits",
+                columns: table => new
+                {
+                    Reference = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Asker = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Band = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_partner_hits", x => x.Reference);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partners",
                 columns: table => new
                 {
@@ -129,6 +147,35 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_relay_cursor", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "requests_for_details",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Partner = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reference = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstApprover = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SecondApprover = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DenialReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReleasePayload = table.Column<string>(type: "TEXT", nullable: true),
+                    ReleaseSignature = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests_for_details", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_agreements_Partner",
                 table: "agreements",
@@ -160,6 +207,11 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 name: "IX_received_copies_RetainUntil",
                 table: "received_copies",
                 column: "RetainUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_for_details_Status_DueAt",
+                table: "requests_for_details",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -175,6 +227,9 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 name: "partner_copies");
 
             migrationBuilder.DropTable(
+                name: "partner_hits");
+
+            migrationBuilder.DropTable(
                 name: "partners");
 
             migrationBuilder.DropTable(
@@ -182,6 +237,9 @@ namespace Perimeter.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "relay_cursor");
+
+            migrationBuilder.DropTable(
+                name: "requests_for_details");
         }
     }
 }

@@ -25,6 +25,8 @@ namespace Perimeter.Storage.Migrations.Postgres
                     HighestTlp = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     RetentionDays = table.Column<int>(type: "integer", nullable: false),
                     HitReporting = table.Column<bool>(type: "boolean", nullable: false),
+                    UrgentHours = table.Column<int>(type: "integer", nullable: false),
+                    RoutineHours = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -82,6 +84,22 @@ namespace Perimeter.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "partner_hits",
+                columns: table => new
+                {
+                    Reference = table.Column<Guid>(type: "uuid", nullable: false),
+                    Asker = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    Band = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_partner_hits", x => x.Reference);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partners",
                 columns: table => new
                 {
@@ -130,6 +148,35 @@ namespace Perimeter.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_relay_cursor", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "requests_for_details",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Partner = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    Justification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstApprover = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SecondApprover = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DenialReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReleasePayload = table.Column<string>(type: "text", nullable: true),
+                    ReleaseSignature = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests_for_details", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_agreements_Partner",
                 table: "agreements",
@@ -161,6 +208,11 @@ namespace Perimeter.Storage.Migrations.Postgres
                 name: "IX_received_copies_RetainUntil",
                 table: "received_copies",
                 column: "RetainUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_for_details_Status_DueAt",
+                table: "requests_for_details",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -176,6 +228,9 @@ namespace Perimeter.Storage.Migrations.Postgres
                 name: "partner_copies");
 
             migrationBuilder.DropTable(
+                name: "partner_hits");
+
+            migrationBuilder.DropTable(
                 name: "partners");
 
             migrationBuilder.DropTable(
@@ -183,6 +238,9 @@ namespace Perimeter.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "relay_cursor");
+
+            migrationBuilder.DropTable(
+                name: "requests_for_details");
         }
     }
 }
