@@ -37,6 +37,7 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<RelayCursor> RelayCursors => Set<RelayCursor>();
     public DbSet<PartnerHit> PartnerHits => Set<PartnerHit>();
     public DbSet<RequestForDetails> RequestsForDetails => Set<RequestForDetails>();
+    public DbSet<HitReport> HitReports => Set<HitReport>();
 
     public abstract DatabaseKind Kind { get; }
 

@@ -11,6 +11,7 @@ public static class DocumentType
     public const string ReadLog = "read-log";
     public const string RequestForDetails = "request-for-details";
     public const string Release = "release";
+    public const string HitReport = "hit-report";
 }
 
 /// <summary>
@@ -142,3 +143,15 @@ public sealed record ReleaseDocument
 public sealed record PartnerAnswer(string Partner, string Outcome, string? Band = null, Guid? Reference = null, SignedDocument? Document = null);
 
 public sealed record PartnerQueryResult(Guid QueryId, IReadOnlyList<PartnerAnswer> Answers);
+
+/// <summary>A holder's word that one of its officers confirmed a hit on the originator's alert.</summary>
+public sealed record HitReportDocument
+{
+    public string Type { get; init; } = DocumentType.HitReport;
+    public required string Reporter { get; init; }
+    public required string Originator { get; init; }
+    public required Guid AlertId { get; init; }
+    public required int AlertVersion { get; init; }
+    public required DateTimeOffset ConfirmedAt { get; init; }
+    public required DateTimeOffset SignedAt { get; init; }
+}

@@ -6,8 +6,16 @@ namespace Perimeter.Features.Federation;
 internal sealed class FederationConfiguration :
     IEntityTypeConfiguration<Partner>, IEntityTypeConfiguration<Agreement>, IEntityTypeConfiguration<OutboxMessage>,
     IEntityTypeConfiguration<PartnerCopy>, IEntityTypeConfiguration<ReceivedCopy>, IEntityTypeConfiguration<RelayCursor>,
-    IEntityTypeConfiguration<PartnerHit>, IEntityTypeConfiguration<RequestForDetails>
+    IEntityTypeConfiguration<PartnerHit>, IEntityTypeConfiguration<RequestForDetails>, IEntityTypeConfiguration<HitReport>
 {
+    public void Configure(EntityTypeBuilder<HitReport> report)
+    {
+        report.ToTable("hit_reports");
+        report.HasKey(r => r.DecisionId);
+        report.Property(r => r.DecisionId).ValueGeneratedNever();
+        report.Property(r => r.Originator).HasMaxLength(40);
+    }
+
     public void Configure(EntityTypeBuilder<PartnerHit> hit)
     {
         hit.ToTable("partner_hits");

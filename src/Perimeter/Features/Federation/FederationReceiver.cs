@@ -15,7 +15,7 @@ namespace Perimeter.Features.Federation;
 public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWriter writer, RequestForDetailsService requests, FederationIdentity identity, TimeProvider time)
 {
     private sealed record Checked(FederationMessage Message, AlertVersionDocument? Version, ReceiptDocument? Receipt, Agreement? Agreement,
-        RequestForDetailsDocument? Request = null, ReleaseDocument? Release = null);
+        RequestForDetailsDocument? Request = null, ReleaseDocument? Release = null, HitReportDocument? HitReport = null);
 
     private sealed record ExistingAlert(Guid Id, bool IsPartnerCopy, string Originator);
 
@@ -89,6 +89,8 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
                     await requests.ReceiveRequestAsync(sender, request, caller, token);
                 else if (item.Release is { } release)
                     await requests.ReceiveReleaseAsync(sender, release, item.Message.Document, caller, token);
+                else if (item.HitReport is { } hit)
+                    await RecordHitAsync(hit, caller, token);
                 applied.Add(new MessageResult(item.Message.MessageId, MessageOutcome.Applied));
             }
             var peer = await db.Partners.FindAsync([sender.Agency], token);
@@ -128,6 +130,8 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
                 DocumentType.Receipt => CheckReceipt(message, PerimeterJson.Deserialize<ReceiptDocument>(document.Payload), sender),
                 DocumentType.RequestForDetails => FromSender(message, sender, PerimeterJson.Deserialize<RequestForDetailsDocument>(document.Payload) is var request
                     && request.Asker == sender.Agency && request.Originator == identity.Agency, new Checked(message, null, null, null, Request: request)),
+                DocumentType.HitReport => FromSender(message, sender, PerimeterJson.Deserialize<HitReportDocument>(document.Payload) is var hit
+                    && hit.Reporter == sender.Agency && hit.Originator == identity.Agency, new Checked(message, null, null, null, HitReport: hit)),
                 DocumentType.Release => FromSender(message, sender, PerimeterJson.Deserialize<ReleaseDocument>(document.Payload) is var release
                     && release.Originator == sender.Agency && release.Asker == identity.Agency, new Checked(message, null, null, null, Release: release)),
                 _ => (null, "unknown-type"),
@@ -240,6 +244,26 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             Detail: $"originator={version.Originator} version={version.Version} change={MarkingText.Of(version.Change)} message={item.Message.MessageId}"), ct);
         return new MessageResult(item.Message.MessageId, MessageOutcome.Applied,
             Receipt(version, version.Version, "applied", HeldStatus.Of(status, version.Recalled), item.Message.MessageId));
+    }
+
+    /// <summary>A partner's confirmed hit on one of this node's alerts: a notification for its analysts, and the audit trail.</summary>
+    private async Task RecordHitAsync(HitReportDocument hit, Access.Caller caller, CancellationToken ct)
+    {
+        var ours = await db.Alerts.AsNoTracking().AnyAsync(a => a.Id == hit.AlertId && a.Originator == identity.Agency && !a.IsPartnerCopy, ct);
+        if (ours)
+        {
+            db.Notifications.Add(new Retention.Notification
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                Agency = identity.Agency,
+                Kind = Retention.NotificationKind.HitReported,
+                AlertId = hit.AlertId,
+                DueOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+                CreatedAt = time.GetUtcNow(),
+            });
+        }
+        await audit.AppendAsync(caller, new AuditEntry(AuditAction.HitReported, "alert", [hit.AlertId], ours ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            ours ? $"confirmed by {hit.Reporter} at {hit.ConfirmedAt:u} on version {hit.AlertVersion}" : "not an alert of this node"), ct);
     }
 
     private async Task RecordReceiptAsync(ReceiptDocument receipt, SignedDocument signed, Partner sender, Access.Caller caller, CancellationToken ct)

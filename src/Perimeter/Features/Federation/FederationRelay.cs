@@ -28,7 +28,7 @@ public sealed class FederationRelay(PerimeterDb db, AuditLog audit, FederationId
     {
         if (identity.Current is null)
             return 0;
-        var total = 0;
+        var total = await db.WriteAsync(async token => await db.TryLockJobAsync(JobLock, token) ? await ReportHitsAsync(token) : 0, ct);
         while (true)
         {
             var done = await db.WriteAsync(async token => await db.TryLockJobAsync(JobLock, token) ? await RelayBatchAsync(token) : 0, ct);
@@ -36,6 +36,51 @@ public sealed class FederationRelay(PerimeterDb db, AuditLog audit, FederationId
             if (done < BatchSize)
                 return total;
         }
+    }
+
+    /// <summary>
+    /// Confirmed hits here on partners' copies: each is reported to the originator, signed, when the agreement
+    /// with it asks for hit reports; either way it is considered once.
+    /// </summary>
+    private async Task<int> ReportHitsAsync(CancellationToken ct)
+    {
+        var confirmed = await db.Set<Screening.ScreeningDecision>().AsNoTracking()
+            .Where(d => d.Outcome == Screening.DecisionOutcome.Confirmed && !db.HitReports.Any(h => h.DecisionId == d.Id))
+            .Join(db.Alerts.Where(a => a.IsPartnerCopy), d => d.AlertId, a => a.Id, (d, a) => new { d.Id, d.AlertId, d.AlertVersion, d.At, a.Originator })
+            .OrderBy(d => d.Id).Take(100).ToListAsync(ct);
+        if (confirmed.Count == 0)
+            return 0;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var agreements = await db.Agreements.AsNoTracking().ToListAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var hit in confirmed)
+        {
+            var report = agreements.Any(a => a.Partner == hit.Originator && a.HitReporting && a.IsInForce(today));
+            db.HitReports.Add(new HitReport { DecisionId = hit.Id, AlertId = hit.AlertId, Originator = hit.Originator, Reported = report, At = now });
+            if (!report)
+                continue;
+            var document = identity.Sign(new HitReportDocument
+            {
+                Reporter = identity.Agency,
+                Originator = hit.Originator,
+                AlertId = hit.AlertId,
+                AlertVersion = hit.AlertVersion,
+                ConfirmedAt = hit.At,
+                SignedAt = now,
+            });
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                MessageId = Guid.CreateVersion7(now),
+                Partner = hit.Originator,
+                Type = DocumentType.HitReport,
+                AlertId = hit.AlertId,
+                Signer = document.Signer,
+                Payload = document.Payload,
+                Signature = document.Signature,
+                CreatedAt = now,
+            });
+        }
+        return confirmed.Count;
     }
 
     private async Task<int> RelayBatchAsync(CancellationToken ct)

@@ -147,3 +147,14 @@ public enum RequestStatus
     Approved,
     Denied,
 }
+
+/// <summary>A confirmed hit here on a partner's alert, once considered for reporting to its originator.</summary>
+public sealed class HitReport
+{
+    public Guid DecisionId { get; set; }
+    public Guid AlertId { get; set; }
+    public required string Originator { get; set; }
+    /// <summary>False when the agreement with the originator does not ask for hit reports.</summary>
+    public bool Reported { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -255,4 +255,26 @@ public sealed class ReplicationTests
         (await usAnalyst.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/retract", new RetractRequest("Withdrawn."), PerimeterJson.Options, ct)).EnsureSuccessStatusCode();
         await FederationNode.EventuallyAsync(async () => await mx.CopyAsync(alert.Id) is { Version: 2, Status: AlertStatus.Retracted }, "the retraction after expiry", ct);
     }
+
+    [Fact]
+    public async Task A_hit_confirmed_at_mx_inm_on_a_us_cbp_alert_is_reported_to_us_cbp_when_the_agreement_says_so()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var mx = await FederationNode.StartAsync("mx.inm", Database.Sqlite, ct);
+        await FederationNode.JoinAsync(us, mx, ct, a => a with { HitReporting = true });
+        var reported = await us.Running.PublishAsync(AnAlert.Person(), ct);
+        await FederationNode.EventuallyAsync(async () => await mx.CopyAsync(reported.Id) is not null, "the copy", ct);
+
+        using var officer = await mx.Running.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        var subject = new Perimeter.Features.Screening.ScreenRequest { Name = "Joaquín Guzmán Loera" };
+        (await officer.PostAsJsonAsync("/api/v1/screen/decisions", new Perimeter.Features.Screening.DecisionRequest(
+            subject, reported.Id, Perimeter.Features.Screening.DecisionOutcome.Confirmed, "Passport matches."), PerimeterJson.Options, ct)).EnsureSuccessStatusCode();
+
+        await FederationNode.EventuallyAsync(async () => await us.QueryAsync(db => db.Notifications.AnyAsync(n =>
+            n.AlertId == reported.Id && n.Kind == Perimeter.Features.Retention.NotificationKind.HitReported)), "the hit report at us.cbp", ct);
+        var audited = Assert.Single(await us.Running.AuditAsync(AuditAction.HitReported, reported.Id, ct));
+        Assert.Contains("mx.inm", audited.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passport", audited.Detail, StringComparison.Ordinal);
+    }
 }

@@ -548,6 +548,30 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Federation.HitReport", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Originator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("DecisionId");
+
+                    b.ToTable("hit_reports", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")

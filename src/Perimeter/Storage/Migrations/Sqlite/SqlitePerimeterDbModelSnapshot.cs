@@ -535,6 +535,30 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Federation.HitReport", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Originator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecisionId");
+
+                    b.ToTable("hit_reports", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")

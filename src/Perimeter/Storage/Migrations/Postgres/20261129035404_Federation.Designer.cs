@@ -12,7 +12,7 @@ using Perimeter.Storage;
 namespace Perimeter.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPerimeterDb))]
-    [Migration("20261129034753_Federation")]
+    [Migration("20261129035404_Federation")]
     partial class Federation
     {
         /// <inheritdoc />
@@ -549,6 +549,30 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.HasIndex("Partner");
 
                     b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Federation.HitReport", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Originator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("DecisionId");
+
+                    b.ToTable("hit_reports", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Federation.OutboxMessage", b =>

@@ -38,6 +38,21 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "hit_reports",
+                columns: table => new
+                {
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Originator = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hit_reports", x => x.DecisionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -219,6 +234,9 @@ namespace Perimeter.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "hit_reports");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -11,7 +11,7 @@ using Perimeter.Storage;
 namespace Perimeter.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePerimeterDb))]
-    [Migration("20261129034642_Federation")]
+    [Migration("20261129035306_Federation")]
     partial class Federation
     {
         /// <inheritdoc />
@@ -536,6 +536,30 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.HasIndex("Partner");
 
                     b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Federation.HitReport", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Originator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecisionId");
+
+                    b.ToTable("hit_reports", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Federation.OutboxMessage", b =>

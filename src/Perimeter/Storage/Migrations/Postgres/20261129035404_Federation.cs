@@ -39,6 +39,21 @@ namespace Perimeter.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "hit_reports",
+                columns: table => new
+                {
+                    DecisionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Originator = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reported = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hit_reports", x => x.DecisionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -220,6 +235,9 @@ namespace Perimeter.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "hit_reports");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
