@@ -1,5 +1,6 @@
 using Perimeter.Benchmarks.Accuracy;
 using Perimeter.Benchmarks.Http;
+using Perimeter.Benchmarks.Replication;
 using Perimeter.Benchmarks.Speed;
 
 // dotnet run -c Release --project bench/Perimeter.Benchmarks -- COMMAND [options]
@@ -9,6 +10,7 @@ return args switch
     ["speed", .. var rest] => SpeedCommand.Run(rest),
     ["micro", .. var rest] => MicroCommand.Run(rest),
     ["http", .. var rest] => HttpCommand.Run(rest),
+    ["replication", .. var rest] => ReplicationCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -18,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("  accuracy   precision and recall of screening on a development set built from shared/data, beside baselines");
     Console.Error.WriteLine("  speed      index build, latency and throughput on a generated watchlist [--count N[,N…]] [--queries Q]");
     Console.Error.WriteLine("  micro      BenchmarkDotNet cases of the per-query path [BenchmarkDotNet options]");
+    Console.Error.WriteLine("  replication  two nodes on loopback over mutual TLS: time to converge and messages/s, live and after an outage [--count 100000] [--baseline-count 5000]");
     Console.Error.WriteLine("  http       POST /api/v1/screen on a running node at a fixed rate --url URL --token T [--rate 200] [--seconds 30]");
     return 2;
 }

@@ -11,6 +11,7 @@ using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Demo;
+using Perimeter.Features.Federation;
 using Perimeter.Features.Health;
 using Perimeter.Features.Retention;
 using Perimeter.Features.Screening;
@@ -59,6 +60,8 @@ public static class NodeHost
             async (job, ct) => await job.RunOnceAsync(ct) is var run && run.Warned + run.Expired + run.Purged > 0
                 ? $"{run.Warned} warned, {run.Expired} expired, {run.Purged} purged" : ""));
         builder.Services.AddScreening();
+        builder.AddFederation(node);
+        builder.Services.AddHostedService<Cli.ParentProcessWatch>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddProblems();
         // Unreadable bodies reach the one exception handler, which names the field in the caller's language.
@@ -85,6 +88,7 @@ public static class NodeHost
             SupportedUICultures = Text.Supported,
         });
         app.UseProblems();
+        app.UseFederationListener();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -102,6 +106,7 @@ public static class NodeHost
         app.MapAuditEndpoints();
         app.MapNotificationEndpoints();
         app.MapScreening();
+        app.MapFederation();
         return app;
     }
 
@@ -146,7 +151,10 @@ public static class NodeHost
             // The node's own agency only: a partner's admin could otherwise mint tokens that act for this
             // agency, and a partner's auditor read every agency's trail on this node.
             .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))
-            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin).RequireClaim(Caller.AgencyClaim, agency));
+            .AddPolicy(Permissions.ManageNode, p => p.RequireRole(Roles.Admin).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.ManageAgreements, p => p.RequireRole(Roles.Admin, Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.HandleRequests, p => p.RequireRole(Roles.Analyst, Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency))
+            .AddPolicy(Permissions.ApproveReleases, p => p.RequireRole(Roles.Supervisor).RequireClaim(Caller.AgencyClaim, agency));
         return services;
     }
 

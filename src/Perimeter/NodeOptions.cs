@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Perimeter.Features.Access;
+using Perimeter.Features.Federation;
 using Perimeter.Storage;
 
 namespace Perimeter;
@@ -41,6 +42,12 @@ public sealed class NodeOptions : IValidatableObject
 
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>Set by <c>perimeter demo federation</c> for its nodes: a node stops when this process is gone.</summary>
+    public int? ParentProcessId { get; set; }
+
+    /// <summary>Partners, certificates and delivery: <c>Node:Federation</c>.</summary>
+    public FederationOptions Federation { get; set; } = new();
+
     public StorageOptions Storage => Database switch
     {
         DatabaseKind.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) => StorageOptions.Sqlite(DataDirectory),
@@ -55,6 +62,13 @@ public sealed class NodeOptions : IValidatableObject
             yield return new ValidationResult("Node:Database is postgres but no connection string is set (--connection-string).", [nameof(ConnectionString)]);
         if (TelemetryExporter == TelemetryExporter.Otlp && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
             yield return new ValidationResult("Node:TelemetryExporter is otlp but Node:OtlpEndpoint is not an absolute URL.", [nameof(OtlpEndpoint)]);
+        if (Federation.IsEnabled)
+        {
+            if (!Uri.TryCreate(Federation.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+                yield return new ValidationResult($"Node:Federation:Url \"{Federation.Url}\" is not an https:// URL.", ["Federation.Url"]);
+            if (!NodeIdentity.Exists(DataDirectory))
+                yield return new ValidationResult($"Node:Federation:Url is set but the node has no identity in {NodeIdentity.FolderOf(DataDirectory)}: run perimeter pki init.", ["Federation.Url"]);
+        }
     }
 }
 

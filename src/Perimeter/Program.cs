@@ -3,6 +3,7 @@ using Perimeter.Cli;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Demo;
+using Perimeter.Features.Federation;
 using Perimeter.Features.Imports;
 using Perimeter.Features.Screening;
 using Perimeter.Features.Tokens;
@@ -21,5 +22,9 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     AuditCommands.Create(),
     ScreenCommand.Create(),
     GenerateCommands.Create(),
+    FederationCommands.Pki(),
+    FederationCommands.Partners(),
+    FederationCommands.Agreements(),
+    FederationDemo.Create(),
 };
 return await root.Parse(args).InvokeAsync();

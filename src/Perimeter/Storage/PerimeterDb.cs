@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Federation;
 using Perimeter.Features.Retention;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
@@ -28,6 +29,15 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PartnerCopy> PartnerCopies => Set<PartnerCopy>();
+    public DbSet<ReceivedCopy> ReceivedCopies => Set<ReceivedCopy>();
+    public DbSet<RelayCursor> RelayCursors => Set<RelayCursor>();
+    public DbSet<PartnerHit> PartnerHits => Set<PartnerHit>();
+    public DbSet<RequestForDetails> RequestsForDetails => Set<RequestForDetails>();
+    public DbSet<HitReport> HitReports => Set<HitReport>();
 
     public abstract DatabaseKind Kind { get; }
 

@@ -7,19 +7,9 @@ internal static class PerimeterProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct)
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perimeter.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var start = StartInfo(arguments, environment);
         using var process = Process.Start(start)!;   // Start returns null only for shell-executed documents
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(ct);
@@ -36,6 +26,25 @@ internal static class PerimeterProcess
             throw;
         }
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How to start the built program with its output and input redirected, logging warnings only.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perimeter.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+        return start;
     }
 
     /// <summary>The options that point a command at a test database.</summary>

@@ -27,15 +27,22 @@ public sealed class TestNode : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly List<HttpClient> _clients = [];
 
-    private TestNode(WebApplication app, TestDatabase database, TestDatabase? owned, string dataDirectory, FakeTimeProvider time, Uri address)
+    private readonly bool _ownsDataDirectory;
+
+    private TestNode(WebApplication app, TestDatabase database, TestDatabase? owned, string dataDirectory, bool ownsDataDirectory, FakeTimeProvider time, Uri address, Uri? federationAddress)
     {
         _app = app;
         Database = database;
         _ownedDatabase = owned;
         _dataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         Time = time;
         Address = address;
+        FederationAddress = federationAddress;
     }
+
+    /// <summary>The HTTPS listener partners call, when the node has <c>Node:Federation:Url</c>.</summary>
+    public Uri? FederationAddress { get; }
 
     public TestDatabase Database { get; }
     public FakeTimeProvider Time { get; }
@@ -43,13 +50,17 @@ public sealed class TestNode : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public const string Agency = "us.cbp";
 
-    /// <summary>Starts a node; pass <paramref name="shared"/> to start another replica on the same database.</summary>
+    /// <summary>
+    /// Starts a node; pass <paramref name="shared"/> to start another replica on the same database, and
+    /// <paramref name="dataDirectory"/> for a data folder the caller owns and keeps (a node that restarts).
+    /// </summary>
     public static async Task<TestNode> StartAsync(Database database, CancellationToken ct, TestDatabase? shared = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
         var owned = shared is null ? await TestDatabase.CreateAsync(database, ct) : null;
         var db = shared ?? owned!;
-        var dataDirectory = Directory.CreateTempSubdirectory("perimeter-node-").FullName;
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("perimeter-node-").FullName;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -62,10 +73,24 @@ public sealed class TestNode : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             overrides[key] = value;
         var app = NodeHost.Build(overrides, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
-        await NodeHost.PrepareAsync(app, ct);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestNode(app, db, owned, dataDirectory, time, new Uri(address));
+        try
+        {
+            await NodeHost.PrepareAsync(app, ct);
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // A node that failed to start (a port taken) must not leave its background jobs running.
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            if (owned is not null)
+                await owned.DisposeAsync();
+            throw;
+        }
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        var federation = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal));
+        return new TestNode(app, db, owned, dataDirectory, ownsDataDirectory, time, new Uri(address), federation is null ? null : new Uri(federation));
     }
 
     /// <summary>A client that presents a fresh API token of <paramref name="agency"/> in <paramref name="role"/>.</summary>
@@ -125,6 +150,7 @@ public sealed class TestNode : IAsyncDisposable
         await _app.DisposeAsync();
         if (_ownedDatabase is not null)
             await _ownedDatabase.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (_ownsDataDirectory)
+            Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -51,6 +51,46 @@ public sealed class AccessPolicy(string holder)
         };
     }
 
+    /// <summary>
+    /// Whether markings release an alert to another agency's node: not RED, and released to the agency by id,
+    /// by its country or to everyone, AMBER+STRICT by id only. Federation asks this before a copy leaves.
+    /// </summary>
+    public static bool IsReleasedTo(Markings markings, string agency)
+    {
+        if (markings.Tlp == Tlp.Red)
+            return false;
+        var named = markings.ReleasableTo.Contains(agency, StringComparer.Ordinal);
+        var broadly = markings.ReleasableTo.Contains(AgencyId.CountryOf(agency), StringComparer.Ordinal)
+            || markings.ReleasableTo.Contains(Everyone, StringComparer.Ordinal);
+        return named || (broadly && markings.Tlp != Tlp.AmberStrict);
+    }
+
+    /// <summary>
+    /// Whether a holder of a partner's copy may pass it on to <paramref name="agency"/>: released to it, and the
+    /// originator's handling allows it — the third-party rule only with consent (the agency named by id).
+    /// </summary>
+    public static AccessDecision MayPassOn(Markings markings, string agency)
+    {
+        if (!IsReleasedTo(markings, agency))
+            return AccessDecision.Deny(AccessReason.NotReleased);
+        return markings.Handling switch
+        {
+            Handling.ShareWithinAgreement => AccessDecision.Allow(AccessReason.Released),
+            Handling.ThirdPartyRule when markings.ReleasableTo.Contains(agency, StringComparer.Ordinal) => AccessDecision.Allow(AccessReason.OriginatorConsented),
+            Handling.ThirdPartyRule => AccessDecision.Deny(AccessReason.ThirdPartyRule),
+            Handling.NoFurtherDissemination => AccessDecision.Deny(AccessReason.NoFurtherDissemination),
+        };
+    }
+
+    /// <summary>
+    /// Whether an alert may answer a partner's hit/no-hit query (Prüm style): only this node's own active
+    /// alerts, never RED, for a purpose they allow. The answer carries no personal data; the details behind a
+    /// hit are released only on a request a supervisor approves.
+    /// </summary>
+    public bool MayAnswerHitNoHit(IMarked alert, Purposes purpose) =>
+        string.Equals(alert.Originator, holder, StringComparison.Ordinal) && !alert.IsPartnerCopy
+        && alert.Status == AlertStatus.Active && alert.Tlp != Tlp.Red && (alert.Purposes & purpose) != 0;
+
     /// <summary>The rule of <see cref="Decide"/> as a filter a database can run.</summary>
     public Expression<Func<T, bool>> VisibleTo<T>(Caller caller) where T : class, IMarked
     {

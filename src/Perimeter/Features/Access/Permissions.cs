@@ -10,6 +10,12 @@ public static class Permissions
     public const string PublishAlerts = "publish-alerts";
     public const string ReadAudit = "read-audit";
     public const string ManageNode = "manage-node";
+    /// <summary>Partners, agreements, delivery status and partners' read logs: the node's admins and supervisors.</summary>
+    public const string ManageAgreements = "manage-agreements";
+    /// <summary>Requests for details, in and out: the node's analysts and supervisors.</summary>
+    public const string HandleRequests = "handle-requests";
+    /// <summary>Approving or denying a partner's request for details: the node's supervisors.</summary>
+    public const string ApproveReleases = "approve-releases";
 
     public static bool MayPublish(Caller caller) => caller.IsAuthenticated && caller.Has(Role.Analyst);
 

@@ -166,6 +166,69 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
         }, ct);
     }
 
+    /// <summary>
+    /// Applies a version a partner originated to this node's read-only copy, keeping the originator's version
+    /// number. Runs inside the caller's unit of work (federation checks the signature and agreement first);
+    /// the change-feed row it writes lets this node pass the copy on where the originator allows it. The caller
+    /// passes the copy it holds now, tracked by this unit of work, or null for a first version.
+    /// </summary>
+    public async Task<Alert> ApplyPartnerVersionAsync(PartnerVersion version, Alert? copy, Caller partner, CancellationToken ct)
+    {
+        if (!db.IsInWriteTransaction)
+            throw new InvalidOperationException("Partner versions are applied inside PerimeterDb.WriteAsync only.");
+        var alert = copy;
+        if (alert is null)
+        {
+            alert = new Alert
+            {
+                Id = version.AlertId,
+                Originator = version.Originator,
+                IsPartnerCopy = true,
+                CreatedAt = time.GetUtcNow(),
+                CreatedBy = partner.ActorId,
+                UpdatedBy = partner.ActorId,
+            };
+            db.Alerts.Add(alert);
+        }
+        if (version.Content is { } content)
+            Apply(alert, content.Normalized(), partner);
+        alert.Version = version.Version;
+        alert.Status = version.Status;
+        alert.UpdatedAt = time.GetUtcNow();
+        alert.UpdatedBy = partner.ActorId;
+        if (version.Status == AlertStatus.Purged)
+        {
+            ErasePersonalData(alert, time.GetUtcNow());
+            await db.AlertVersions.Where(v => v.AlertId == alert.Id)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.ContentJson, (string?)null), ct);
+        }
+        var now = time.GetUtcNow();
+        db.AlertVersions.Add(new AlertVersion
+        {
+            AlertId = alert.Id,
+            Version = alert.Version,
+            Change = version.Change,
+            Status = alert.Status,
+            ContentJson = alert.Status == AlertStatus.Purged ? null : PerimeterJson.Serialize(ContentOf(alert)),
+            At = now,
+            By = partner.ActorId,
+        });
+        db.AlertChanges.Add(new AlertChange { AlertId = alert.Id, Version = alert.Version, Change = version.Change, At = now });
+        return alert;
+    }
+
+    /// <summary>Deletes an alert's personal data, keeping the record that it existed.</summary>
+    public static void ErasePersonalData(Alert alert, DateTimeOffset now)
+    {
+        alert.Status = AlertStatus.Purged;
+        alert.PurgedAt = now;
+        alert.Narrative = null;
+        alert.SubjectJson = null;
+        alert.DisplayName = null;
+        alert.SearchText = null;
+        alert.ContentHash = null;
+    }
+
     private Alert NewAlert(AlertContent content, Caller caller)
     {
         var now = time.GetUtcNow();
@@ -304,6 +367,9 @@ public sealed record AlertWrite(AlertWriteStatus Status, Alert? Alert = null, Fi
     public static AlertWrite Conflict(int expected, int found) => new(AlertWriteStatus.Conflict, MessageKey: "Conflict", MessageArgs: [expected, found]);
     public static AlertWrite NotActive() => new(AlertWriteStatus.NotActive, MessageKey: "NotActive");
 }
+
+/// <summary>A version of a partner's alert, as its originator signed it; no content when it only changes the status.</summary>
+public sealed record PartnerVersion(Guid AlertId, string Originator, int Version, AlertChangeKind Change, AlertStatus Status, AlertContent? Content);
 
 public sealed record ImportResult(int Created, int Updated, int Unchanged, int? InvalidIndex = null, FieldErrors? Errors = null)
 {

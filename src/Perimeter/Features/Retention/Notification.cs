@@ -18,4 +18,6 @@ public enum NotificationKind
     Expired,
     /// <summary>A standing subject matched a new or changed alert.</summary>
     StandingMatch,
+    /// <summary>A partner confirmed a hit on one of the agency's alerts.</summary>
+    HitReported,
 }

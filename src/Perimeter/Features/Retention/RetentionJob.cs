@@ -65,13 +65,7 @@ public sealed class RetentionJob(PerimeterDb db, AuditLog audit, AccessPolicy po
                 .OrderBy(a => a.UpdatedAt).Take(settings.BatchSize).ToListAsync(token);
             foreach (var alert in due)
             {
-                alert.Status = AlertStatus.Purged;
-                alert.PurgedAt = now;
-                alert.Narrative = null;
-                alert.SubjectJson = null;
-                alert.DisplayName = null;
-                alert.SearchText = null;
-                alert.ContentHash = null;
+                AlertWriter.ErasePersonalData(alert, now);
                 await db.AlertVersions.Where(v => v.AlertId == alert.Id)
                     .ExecuteUpdateAsync(v => v.SetProperty(x => x.ContentJson, (string?)null), token);
                 Record(alert, AlertChangeKind.Purged, now);
@@ -98,6 +92,14 @@ public sealed class RetentionJob(PerimeterDb db, AuditLog audit, AccessPolicy po
 
     private void Record(Alert alert, AlertChangeKind change, DateTimeOffset now)
     {
+        // A partner's copy keeps its originator's version numbers: the next version it sends must not collide
+        // with one made here. The change-feed row still tells screening and federation.
+        if (alert.IsPartnerCopy)
+        {
+            alert.UpdatedAt = now;
+            db.AlertChanges.Add(new AlertChange { AlertId = alert.Id, Version = alert.Version, Change = change, At = now });
+            return;
+        }
         alert.Version++;
         alert.UpdatedAt = now;
         alert.UpdatedBy = "system";

@@ -13,7 +13,8 @@ namespace Perimeter.Features.Screening;
 /// </summary>
 public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, AccessPolicy policy, AuditLog audit, TimeProvider time)
 {
-    public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct)
+    // eligible: which alerts may be candidates; by default those the access policy lets the caller see.
+    public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct, Func<ScreenedAlert, bool>? eligible = null)
     {
         using var activity = Telemetry.Source.StartActivity("screen");
         var snapshot = await index.EnsureCurrentAsync(db, ct);
@@ -24,7 +25,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
             Kind = AlertSubjects.SubjectKindOf(request.Kind),
         };
         var matches = snapshot.Watchlist.Screen(request.ToSubject(), options,
-            id => snapshot.Alerts.TryGetValue(id, out var alert) && policy.Decide(caller, alert).IsAllowed);
+            id => snapshot.Alerts.TryGetValue(id, out var alert) && (eligible?.Invoke(alert) ?? policy.Decide(caller, alert).IsAllowed));
 
         var subjectKey = request.SubjectKey();
         var ids = matches.Select(m => m.Id).ToList();

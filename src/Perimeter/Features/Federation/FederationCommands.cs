@@ -1,0 +1,164 @@
+using System.CommandLine;
+using Perimeter.Cli;
+using Perimeter.Features.Access;
+using Perimeter.Features.Audit;
+using Perimeter.Storage;
+using Spectre.Console;
+
+namespace Perimeter.Features.Federation;
+
+/// <summary><c>perimeter pki</c>, <c>perimeter partners</c> and <c>perimeter agreements</c>.</summary>
+internal static class FederationCommands
+{
+    public static Command Pki()
+    {
+        var force = new Option<bool>("--force") { Description = "Replace an existing identity (partners must pin the new certificate)" };
+        var init = new Command("init", "Give this node its key pair and self-signed certificate") { force };
+        init.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+        {
+            if (NodeIdentity.Exists(node.DataDirectory) && !parsed.GetValue(force))
+            {
+                var existing = NodeIdentity.Load(node.DataDirectory, node.Federation.KeyPassphrase);
+                Console.WriteLine($"identity exists: {NodeIdentity.CertificatePathOf(node.DataDirectory)}");
+                Console.WriteLine($"sha256 {existing.Pin}");
+                return ExitCode.Ok;
+            }
+            var identity = NodeIdentity.Create(node.DataDirectory, node.Agency, node.Federation.KeyPassphrase, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var db = services.GetRequiredService<PerimeterDb>();
+            await db.WriteAsync(t => services.GetRequiredService<AuditLog>().AppendAsync(Caller.Operator(node.Agency),
+                new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), t), token);
+            Console.WriteLine($"certificate for {node.Agency}: {NodeIdentity.CertificatePathOf(node.DataDirectory)} (give this file to partners)");
+            Console.WriteLine($"sha256 {identity.Pin}");
+            return ExitCode.Ok;
+        }, ct));
+        return new Command("pki", "This node's identity for federation") { init };
+    }
+
+    public static Command Partners()
+    {
+        var agency = new Option<string>("--agency") { Description = "The partner's agency id, such as mx.inm", Required = true };
+        var url = new Option<string>("--url") { Description = "The partner's federation URL (https://…)", Required = true };
+        var certificate = new Option<FileInfo>("--certificate") { Description = "The partner's node certificate (PEM), from its perimeter pki init", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name of the agency" };
+        var add = new Command("add", "Pin a partner: its URL and certificate") { agency, url, certificate, name };
+        add.SetAction((parsed, ct) =>
+        {
+            var file = parsed.GetValue(certificate)!;
+            if (!file.Exists)
+                return Task.FromResult(NodeCommandLine.Fail(ExitCode.NotFound, $"{file.FullName}: no such file"));
+            return NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+            {
+                var pem = await File.ReadAllTextAsync(file.FullName, token);
+                var (partner, errors) = await services.GetRequiredService<PartnerService>().AddAsync(
+                    new NewPartner(parsed.GetValue(agency)!, parsed.GetValue(url)!, pem, parsed.GetValue(name)), Caller.Operator(node.Agency), token);
+                if (partner is null)
+                    return NodeCommandLine.Fail(ExitCode.InvalidInput, $"partner not added: {errors}");
+                Console.WriteLine($"pinned {partner.Agency} at {partner.Url}: sha256 {partner.CertificateSha256}");
+                return ExitCode.Ok;
+            }, ct);
+        });
+        var list = new Command("list", "List partners and their pins");
+        list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
+        {
+            var table = new Table().AddColumns("Agency", "URL", "Certificate SHA-256", "Added");
+            foreach (var p in await services.GetRequiredService<PartnerService>().ListAsync(token))
+                table.AddRow(p.Agency, Markup.Escape(p.Url), p.CertificateSha256, p.AddedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
+            return ExitCode.Ok;
+        }, ct));
+        var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures");
+        status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
+        {
+            var table = new Table().AddColumns("Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error");
+            foreach (var s in await services.GetRequiredService<PartnerService>().StatusAsync(token))
+                table.AddRow(s.Agency, Time(s.LastContactAt), s.QueueDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), Time(s.OldestUndeliveredAt),
+                    s.ConsecutiveFailures.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Refused.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.LastError ?? ""));
+            AnsiConsole.Write(table);
+            return ExitCode.Ok;
+        }, ct));
+        return new Command("partners", "Partner nodes this node trusts") { add, list, status };
+    }
+
+    public static Command Agreements()
+    {
+        var partner = new Option<string>("--partner") { Description = "The partner's agency id", Required = true };
+        var mode = new Option<string>("--mode") { Description = "replicate or query", DefaultValueFactory = _ => "replicate" };
+        var kinds = new Option<string>("--kinds") { Description = "Comma-separated alert kinds, or *", Required = true };
+        var categories = new Option<string>("--categories") { Description = "Comma-separated alert categories, or *", Required = true };
+        var purposes = new Option<string>("--purposes") { Description = "Comma-separated purposes, such as counter-narcotics,migration", Required = true };
+        var tlp = new Option<string>("--highest-tlp") { Description = "CLEAR, GREEN, AMBER, AMBER+STRICT", DefaultValueFactory = _ => "AMBER" };
+        var retention = new Option<int>("--retention-days") { Description = "How long copies may be kept", DefaultValueFactory = _ => 365 };
+        var hits = new Option<string>("--hit-reporting") { Description = "on or off", DefaultValueFactory = _ => "off" };
+        var until = new Option<DateOnly?>("--valid-until") { Description = "Last day the agreement holds (yyyy-mm-dd)" };
+        var urgent = new Option<int>("--urgent-hours") { Description = "Deadline of an urgent request for details", DefaultValueFactory = _ => 1 };
+        var routine = new Option<int>("--routine-hours") { Description = "Deadline of a routine request for details", DefaultValueFactory = _ => 12 };
+        var add = new Command("add", "Add an agreement with a partner") { partner, mode, kinds, categories, purposes, tlp, retention, hits, until, urgent, routine };
+        add.SetAction((parsed, ct) =>
+        {
+            var errors = new FieldErrors();
+            if (!MarkingText.TryParse<AgreementMode>(parsed.GetValue(mode), out var parsedMode))
+                errors.Add("--mode", "InvalidValue", parsed.GetValue(mode));
+            if (!MarkingText.TryParseTlp(parsed.GetValue(tlp), out var parsedTlp))
+                errors.Add("--highest-tlp", "InvalidValue", parsed.GetValue(tlp));
+            var parsedPurposes = Purposes.None;
+            foreach (var word in Split(parsed.GetValue(purposes)))
+            {
+                if (MarkingText.TryParsePurpose(word, out var one))
+                    parsedPurposes |= one;
+                else
+                    errors.Add("--purposes", "InvalidValue", word);
+            }
+            if (parsed.GetValue(hits) is not ("on" or "off"))
+                errors.Add("--hit-reporting", "InvalidValue", parsed.GetValue(hits));
+            if (errors.Count > 0)
+                return Task.FromResult(NodeCommandLine.Fail(ExitCode.InvalidInput, $"agreement not added: {errors}"));
+            return NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+            {
+                var (agreement, problems) = await services.GetRequiredService<AgreementService>().AddAsync(new NewAgreement
+                {
+                    Partner = parsed.GetValue(partner)!,
+                    Mode = parsedMode,
+                    Kinds = Split(parsed.GetValue(kinds)),
+                    Categories = Split(parsed.GetValue(categories)),
+                    Purposes = parsedPurposes,
+                    HighestTlp = parsedTlp,
+                    RetentionDays = parsed.GetValue(retention),
+                    HitReporting = parsed.GetValue(hits) == "on",
+                    ValidUntil = parsed.GetValue(until),
+                    UrgentHours = parsed.GetValue(urgent),
+                    RoutineHours = parsed.GetValue(routine),
+                }, Caller.Operator(node.Agency), token);
+                if (agreement is null)
+                    return NodeCommandLine.Fail(ExitCode.InvalidInput, $"agreement not added: {problems}");
+                Console.WriteLine($"agreement {agreement.Id} with {agreement.Partner}: {MarkingText.Of(agreement.Mode)}");
+                return ExitCode.Ok;
+            }, ct);
+        });
+        var list = new Command("list", "List agreements");
+        list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
+        {
+            var table = new Table().AddColumns("Id", "Partner", "Mode", "Kinds", "Categories", "Purposes", "Highest TLP", "Retention", "Hits", "Status", "Valid until");
+            foreach (var a in await services.GetRequiredService<AgreementService>().ListAsync(token))
+                table.AddRow(a.Id.ToString(), a.Partner, MarkingText.Of(a.Mode), string.Join(',', a.Kinds), Markup.Escape(string.Join(',', a.Categories)),
+                    string.Join(',', MarkingText.Of(a.Purposes)), MarkingText.Of(a.HighestTlp), $"{a.RetentionDays} d", a.HitReporting ? "on" : "off",
+                    MarkingText.Of(a.Status), a.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            AnsiConsole.Write(table);
+            return ExitCode.Ok;
+        }, ct));
+        var id = new Argument<Guid>("id") { Description = "The agreement's id, from agreements list" };
+        var suspend = new Command("suspend", "Suspend an agreement: nothing more flows under it") { id };
+        suspend.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+        {
+            var suspended = await services.GetRequiredService<AgreementService>().SuspendAsync(parsed.GetValue(id), Caller.Operator(node.Agency), token);
+            if (suspended is null)
+                return NodeCommandLine.Fail(ExitCode.NotFound, $"no agreement {parsed.GetValue(id)}");
+            Console.WriteLine($"agreement {suspended.Id} with {suspended.Partner} suspended");
+            return ExitCode.Ok;
+        }, ct));
+        return new Command("agreements", "Agreements with partners") { add, list, suspend };
+    }
+
+    private static string[] Split(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Time(DateTimeOffset? at) => at?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Perimeter.Features.Federation;
+
+/// <summary>
+/// The node's key pair and self-signed certificate (ECDSA P-256), made by <c>perimeter pki init</c>. The
+/// private key stays in the node's data folder, readable by its owner only; the certificate is what partners pin.
+/// </summary>
+public sealed class NodeIdentity(X509Certificate2 certificate)
+{
+    private const string KeyFile = "node.p12";
+    private const string CertificateFile = "node.crt";
+
+    /// <summary>The certificate with its private key.</summary>
+    public X509Certificate2 Certificate { get; } = certificate;
+
+    public string Pin => CertificatePin.Of(Certificate);
+
+    public static string FolderOf(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), "pki");
+
+    public static string CertificatePathOf(string dataDirectory) => Path.Combine(FolderOf(dataDirectory), CertificateFile);
+
+    public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(FolderOf(dataDirectory), KeyFile));
+
+    public static NodeIdentity Load(string dataDirectory, string? passphrase) =>
+        new(X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(FolderOf(dataDirectory), KeyFile), passphrase));
+
+    /// <summary>Makes a key pair and a certificate for <paramref name="agency"/>, valid two years, and saves both.</summary>
+    public static NodeIdentity Create(string dataDirectory, string agency, string? passphrase, DateTimeOffset now)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={agency}, O=Perimeter node"), key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        // The same certificate serves the node's listener and its calls to partners.
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(agency);
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+
+        var folder = FolderOf(dataDirectory);
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(folder);
+        else
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var pkcs12 = made.Export(X509ContentType.Pkcs12, passphrase);
+        WriteOwnerOnly(Path.Combine(folder, KeyFile), pkcs12);
+        File.WriteAllText(Path.Combine(folder, CertificateFile), made.ExportCertificatePem() + "\n", Encoding.ASCII);
+        return new NodeIdentity(X509CertificateLoader.LoadPkcs12(pkcs12, passphrase));
+    }
+
+    /// <summary>Signs UTF-8 <paramref name="payload"/>: ECDSA P-256 over SHA-256, IEEE P1363 form, base64.</summary>
+    public string Sign(string payload)
+    {
+        // Each call gets its own key handle: ECDsa instances are not documented as thread-safe.
+        using var key = Certificate.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The node certificate has no ECDSA private key.");
+        return Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256));
+    }
+
+    private static void WriteOwnerOnly(string path, byte[] bytes)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var file = new FileStream(path, options);
+        file.Write(bytes);
+    }
+}
+
+/// <summary>Certificate pins: SHA-256 of the DER bytes, lower-case hex.</summary>
+public static class CertificatePin
+{
+    public static string Of(X509Certificate certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData()));
+
+    /// <summary>Checks a signature made by <see cref="NodeIdentity.Sign"/> against a pinned certificate.</summary>
+    public static bool Verifies(X509Certificate2 certificate, string payload, string signature)
+    {
+        using var key = certificate.GetECDsaPublicKey();
+        if (key is null)
+            return false;
+        var bytes = new byte[signature.Length];
+        return Convert.TryFromBase64String(signature, bytes, out var length)
+            && key.VerifyData(Encoding.UTF8.GetBytes(payload), bytes.AsSpan(0, length), HashAlgorithmName.SHA256);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Access;
+using Perimeter.Features.Agencies;
+using Perimeter.Features.Audit;
+using Perimeter.Storage;
+
+namespace Perimeter.Features.Federation;
+
+/// <summary>Partners this node trusts, their pinned certificates, and how delivery to each is going.</summary>
+public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIdentity identity, TimeProvider time)
+{
+    public async Task<(PartnerView? Partner, FieldErrors Errors)> AddAsync(NewPartner request, Caller caller, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (!AgencyId.IsValid(request.Agency))
+            errors.Add("agency", "InvalidAgencyId");
+        else if (string.Equals(request.Agency, identity.Agency, StringComparison.Ordinal))
+            errors.Add("agency", "PartnerIsThisNode");
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            errors.Add("url", "HttpsUrlRequired");
+        errors.FreeText("name", request.Name, 200);
+        var certificate = Parse(request.CertificatePem);
+        if (certificate is null)
+            errors.Add("certificatePem", "InvalidCertificate");
+        var pin = certificate is null ? null : CertificatePin.Of(certificate);
+        if (errors.Count == 0 && await db.Partners.AnyAsync(p => p.Agency == request.Agency || p.CertificateSha256 == pin, ct))
+            errors.Add("agency", "AlreadyExists");
+        if (errors.Count == 0 && identity.Current is { } own && string.Equals(own.Pin, pin, StringComparison.Ordinal))
+            errors.Add("certificatePem", "PartnerIsThisNode");
+        if (errors.Count > 0)
+            return (null, errors);
+
+        var partner = await db.WriteAsync(async token =>
+        {
+            var pem = certificate!.ExportCertificatePem();
+            var agency = await db.Agencies.FindAsync([request.Agency], token);
+            if (agency is null)
+            {
+                agency = new Agency { Id = request.Agency, Country = AgencyId.CountryOf(request.Agency), Name = request.Name?.Trim() ?? request.Agency, CreatedAt = time.GetUtcNow() };
+                db.Agencies.Add(agency);
+            }
+            agency.NodeUrl = request.Url;
+            agency.Certificate = pem;
+            var added = new Partner { Agency = request.Agency, Url = request.Url.TrimEnd('/'), CertificatePem = pem, CertificateSha256 = pin!, AddedAt = time.GetUtcNow() };
+            db.Partners.Add(added);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerAdded, "partner", [added.Agency], Detail: $"url={added.Url} sha256={pin}"), token);
+            return added;
+        }, ct);
+        return (PartnerView.Of(partner), errors);
+    }
+
+    public async Task<IReadOnlyList<PartnerView>> ListAsync(CancellationToken ct) =>
+        [.. (await db.Partners.AsNoTracking().OrderBy(p => p.Agency).ToListAsync(ct)).Select(PartnerView.Of)];
+
+    /// <summary>Per partner: last contact, queue depth, oldest undelivered message, failures.</summary>
+    public async Task<IReadOnlyList<PartnerStatus>> StatusAsync(CancellationToken ct)
+    {
+        var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Agency).ToListAsync(ct);
+        var queues = await db.OutboxMessages.AsNoTracking().Where(m => m.DeliveredAt == null && m.RefusedAt == null)
+            .GroupBy(m => m.Partner)
+            .Select(g => new { Partner = g.Key, Depth = g.Count(), Oldest = g.Min(m => m.Sequence) })
+            .ToListAsync(ct);
+        var refused = await db.OutboxMessages.AsNoTracking().Where(m => m.RefusedAt != null)
+            .GroupBy(m => m.Partner).Select(g => new { Partner = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var oldest = queues.Select(q => q.Oldest).ToList();
+        var oldestAt = await db.OutboxMessages.AsNoTracking().Where(m => oldest.Contains(m.Sequence))
+            .ToDictionaryAsync(m => m.Partner, m => (DateTimeOffset?)m.CreatedAt, StringComparer.Ordinal, ct);
+        return [.. partners.Select(p =>
+        {
+            var queue = queues.FirstOrDefault(q => q.Partner == p.Agency);
+            return new PartnerStatus(p.Agency, p.Url, p.LastContactAt, queue?.Depth ?? 0, oldestAt.GetValueOrDefault(p.Agency),
+                p.ConsecutiveFailures, p.LastFailureAt, p.LastError, refused.FirstOrDefault(r => r.Partner == p.Agency)?.Count ?? 0);
+        })];
+    }
+
+    /// <summary>Per partner, the version of an alert its copy holds, from its signed receipts; the originator's view.</summary>
+    public async Task<IReadOnlyList<PartnerCopyView>?> CopiesAsync(Guid alertId, Caller caller, CancellationToken ct)
+    {
+        var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == alertId, ct);
+        var allowed = alert is not null && string.Equals(alert.Originator, caller.Agency, StringComparison.Ordinal) && !alert.IsPartnerCopy
+            && (caller.Has(Role.Analyst) || caller.Has(Role.Supervisor));
+        await db.WriteAsync(token => audit.AppendAsync(caller, allowed
+            ? new AuditEntry(AuditAction.Read, "partner-copies", [alertId])
+            : AuditEntry.Denied(AuditAction.ReadDenied, "partner-copies", alertId, alert is null ? "missing" : "not-permitted"), token), ct);
+        if (!allowed)
+            return null;
+        var copies = await db.PartnerCopies.AsNoTracking().Where(c => c.AlertId == alertId).OrderBy(c => c.Partner).ToListAsync(ct);
+        return [.. copies.Select(c => new PartnerCopyView(c.Partner, c.QueuedVersion, c.HeldVersion, c.HeldStatus, c.AckedAt,
+            c.ReceiptPayload is null ? null : new SignedDocument(c.Partner, c.ReceiptPayload, c.ReceiptSignature ?? "")))];
+    }
+
+    private static X509Certificate2? Parse(string? pem)
+    {
+        if (string.IsNullOrWhiteSpace(pem) || pem.Length > 20_000)
+            return null;
+        try
+        {
+            var certificate = X509Certificate2.CreateFromPem(pem);
+            // Signatures are ECDSA P-256: a certificate without such a key could not sign anything we would accept.
+            using var key = certificate.GetECDsaPublicKey();
+            return key is not null && key.KeySize == 256 ? certificate : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record NewPartner(string Agency, string Url, string CertificatePem, string? Name = null);
+
+public sealed record PartnerView(string Agency, string Url, string CertificateSha256, DateTimeOffset AddedAt)
+{
+    public static PartnerView Of(Partner p) => new(p.Agency, p.Url, p.CertificateSha256, p.AddedAt);
+}
+
+public sealed record PartnerStatus(
+    string Agency, string Url, DateTimeOffset? LastContactAt, int QueueDepth, DateTimeOffset? OldestUndeliveredAt,
+    int ConsecutiveFailures, DateTimeOffset? LastFailureAt, string? LastError, int Refused);
+
+public sealed record PartnerCopyView(string Partner, int QueuedVersion, int HeldVersion, string? HeldStatus, DateTimeOffset? AckedAt, SignedDocument? Receipt);

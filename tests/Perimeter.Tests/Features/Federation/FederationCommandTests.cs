@@ -1,0 +1,67 @@
+using Perimeter.Tests.Cli;
+
+namespace Perimeter.Tests.Features.Federation;
+
+/// <summary>pki, partners and agreements at the command line, as an operator runs them.</summary>
+public sealed class FederationCommandTests
+{
+    [Fact]
+    public async Task An_operator_makes_an_identity_pins_a_partner_and_adds_an_agreement_and_bad_input_is_one_line_and_a_code()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var root = Directory.CreateTempSubdirectory("perimeter-fedcli-").FullName;
+        try
+        {
+            var us = Path.Combine(root, "us");
+            var mx = Path.Combine(root, "mx");
+            var mexico = new Dictionary<string, string>(StringComparer.Ordinal) { ["PERIMETER_Node__Agency"] = "mx.inm" };
+
+            var init = await PerimeterProcess.RunAsync(["pki", "init", "--data", us], ct);
+            var again = await PerimeterProcess.RunAsync(["pki", "init", "--data", us], ct);
+            var partnerInit = await PerimeterProcess.RunAsync(["pki", "init", "--data", mx], ct, mexico);
+            Assert.True(init.ExitCode == 0, init.Error);
+            Assert.True(partnerInit.ExitCode == 0, partnerInit.Error);
+            var pin = init.Output.Split('\n').Single(l => l.StartsWith("sha256 ", StringComparison.Ordinal))["sha256 ".Length..].Trim();
+            Assert.Matches("^[0-9a-f]{64}$", pin);
+            Assert.Contains(pin, again.Output, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(us, "pki", "node.p12")));
+            Assert.DoesNotContain("PRIVATE KEY", init.Output + init.Error, StringComparison.Ordinal);
+
+            var notPem = Path.Combine(root, "not.crt");
+            await File.WriteAllTextAsync(notPem, "hello", ct);
+            var bad = await PerimeterProcess.RunAsync(["partners", "add", "--data", us, "--agency", "mx.inm", "--url", "https://127.0.0.1:1", "--certificate", notPem], ct);
+            Assert.Equal(3, bad.ExitCode);
+            Assert.Single(bad.Error.Trim().Split('\n'));
+            Assert.Contains("certificatePem", bad.Error, StringComparison.Ordinal);
+            var http = await PerimeterProcess.RunAsync(["partners", "add", "--data", us, "--agency", "mx.inm", "--url", "http://127.0.0.1:1", "--certificate", Path.Combine(mx, "pki", "node.crt")], ct);
+            Assert.Equal(3, http.ExitCode);
+
+            var added = await PerimeterProcess.RunAsync(["partners", "add", "--data", us, "--agency", "mx.inm", "--url", "https://127.0.0.1:1", "--certificate", Path.Combine(mx, "pki", "node.crt")], ct);
+            Assert.True(added.ExitCode == 0, added.Error);
+            Assert.Contains("pinned mx.inm", added.Output, StringComparison.Ordinal);
+
+            var unknownPurpose = await PerimeterProcess.RunAsync(["agreements", "add", "--data", us, "--partner", "mx.inm", "--kinds", "*", "--categories", "*", "--purposes", "gossip"], ct);
+            Assert.Equal(3, unknownPurpose.ExitCode);
+            Assert.Contains("gossip", unknownPurpose.Error, StringComparison.Ordinal);
+            var unknownPartner = await PerimeterProcess.RunAsync(["agreements", "add", "--data", us, "--partner", "gt.igm", "--kinds", "*", "--categories", "*", "--purposes", "migration"], ct);
+            Assert.Equal(3, unknownPartner.ExitCode);
+
+            var agreement = await PerimeterProcess.RunAsync(["agreements", "add", "--data", us, "--partner", "mx.inm", "--kinds", "person,vehicle", "--categories", "*", "--purposes", "counter-narcotics,migration"], ct);
+            Assert.True(agreement.ExitCode == 0, agreement.Error);
+            var id = agreement.Output.Split(' ')[1];
+            var suspended = await PerimeterProcess.RunAsync(["agreements", "suspend", id, "--data", us], ct);
+            Assert.True(suspended.ExitCode == 0, suspended.Error);
+            var missing = await PerimeterProcess.RunAsync(["agreements", "suspend", Guid.NewGuid().ToString(), "--data", us], ct);
+            Assert.Equal(5, missing.ExitCode);
+
+            var status = await PerimeterProcess.RunAsync(["partners", "status", "--data", us], ct);
+            Assert.True(status.ExitCode == 0, status.Error);
+            Assert.Contains("mx.inm", status.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Access;
+using Perimeter.Features.Audit;
+using Perimeter.Features.Federation;
+using Perimeter.Tests.Infrastructure;
+using static Perimeter.Tests.Features.Federation.Federations;
+
+namespace Perimeter.Tests.Features.Federation;
+
+/// <summary>Hit/no-hit queries under a query agreement (us.cbp–gt.igm), and requests for the details behind a hit.</summary>
+public sealed class QueryTests
+{
+    [Fact]
+    public async Task A_query_partner_answers_only_hit_or_no_hit_with_a_band_and_an_opaque_reference()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await QueryPairAsync(ct);
+        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm"), ct, agency: "gt.igm");
+        using var officer = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
+
+        var response = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Joaquin Guzman Loera", dateOfBirth = "1957-04-04" }, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var result = PerimeterJson.Deserialize<PartnerQueryResult>(body);
+
+        var answer = Assert.Single(result.Answers);
+        Assert.Equal(("gt.igm", "hit"), (answer.Partner, answer.Outcome));
+        Assert.NotNull(answer.Reference);
+        Assert.NotNull(answer.Band);
+        Assert.DoesNotContain("Guzm", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(alert.Id.ToString(), body, StringComparison.Ordinal);
+        Assert.True(CertificatePin.Verifies(pair.Gt.Identity.Certificate, answer.Document!.Payload, answer.Document.Signature));
+
+        var none = PerimeterJson.Deserialize<PartnerQueryResult>(await (await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Jane Nobody" }, ct)).Content.ReadAsStringAsync(ct));
+        Assert.Equal("no-hit", Assert.Single(none.Answers).Outcome);
+        Assert.Null(none.Answers[0].Reference);
+
+        // No copy ever reaches us.cbp under a query agreement, and both sides audited both queries.
+        Assert.Equal(0, await pair.Us.CopiesFromAsync("gt.igm"));
+        Assert.Equal(2, await AuditCountAsync(pair.Gt, AuditAction.PartnerQueryAnswered));
+        Assert.Equal(2, await AuditCountAsync(pair.Us, AuditAction.PartnerQuery));
+
+        // A purpose outside the agreement asks nobody.
+        using var migration = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.Migration);
+        var outside = PerimeterJson.Deserialize<PartnerQueryResult>(await (await migration.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Joaquin Guzman" }, ct)).Content.ReadAsStringAsync(ct));
+        Assert.Empty(outside.Answers);
+    }
+
+    [Fact]
+    public async Task A_partner_that_does_not_answer_in_time_is_reported_as_such_and_holds_nothing_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var gt = await FederationNode.StartAsync("gt.igm", Database.Sqlite, ct);
+        // A partner that accepts connections and never says a word.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await us.PinAsync(gt, ct, url: $"https://127.0.0.1:{port}");
+        await us.AgreeAsync("gt.igm", ct, a => a with { Mode = AgreementMode.Query });
+        using var officer = await us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
+
+        var started = DateTime.UtcNow;
+        var result = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Joaquin Guzman" }, ct);
+        var elapsed = DateTime.UtcNow - started;
+
+        var answers = PerimeterJson.Deserialize<PartnerQueryResult>(await result.Content.ReadAsStringAsync(ct)).Answers;
+        Assert.Equal(("gt.igm", "no-answer"), (answers[0].Partner, answers[0].Outcome));
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}");
+        // The local screening is its own call and does not wait for partners at all.
+        using var local = await officer.PostAsJsonAsync("/api/v1/screen", new { name = "Joaquin Guzman" }, ct);
+        local.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_request_for_details_above_green_needs_two_supervisors_and_the_release_arrives_signed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await QueryPairAsync(ct);
+        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm"), ct, agency: "gt.igm");
+        var reference = await HitAsync(pair, ct);
+
+        using var analyst = await pair.Us.Running.ClientAsync("us.cbp", Role.Analyst, ct);
+        var filed = await analyst.PostAsJsonAsync("/api/v1/requests-for-details",
+            new { partner = "gt.igm", reference, purpose = "counter-narcotics", justification = "Subject crossing at San Ysidro tonight.", urgency = "urgent" }, ct);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var request = (await filed.Content.ReadFromJsonAsync<RequestForDetailsView>(PerimeterJson.Options, ct))!;
+        await FederationNode.EventuallyAsync(async () => await pair.Gt.QueryAsync(db => db.RequestsForDetails.AnyAsync(r => r.Id == request.Id)), "the request at gt.igm", ct);
+        var incoming = await pair.Gt.QueryAsync(db => db.RequestsForDetails.AsNoTracking().SingleAsync(r => r.Id == request.Id));
+        Assert.Equal(alert.Id, incoming.AlertId);
+        Assert.Equal(incoming.CreatedAt.AddHours(1), incoming.DueAt);
+
+        using var first = await pair.Gt.Running.ClientAsync("gt.igm", Role.Supervisor, ct);
+        using var second = await pair.Gt.Running.ClientAsync("gt.igm", Role.Supervisor, ct);
+        using var gtAnalyst = await pair.Gt.Running.ClientAsync("gt.igm", Role.Analyst, ct);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gtAnalyst.PostAsync($"/api/v1/requests-for-details/{request.Id}/approve", null, ct)).StatusCode);
+        var once = await (await first.PostAsync($"/api/v1/requests-for-details/{request.Id}/approve", null, ct)).Content.ReadFromJsonAsync<RequestForDetailsView>(PerimeterJson.Options, ct);
+        Assert.Equal(RequestStatus.AwaitingSecondApproval, once!.Status);
+        await Problem.ReadAsync(await first.PostAsync($"/api/v1/requests-for-details/{request.Id}/approve", null, ct), HttpStatusCode.Conflict, ct);
+        var twice = await (await second.PostAsync($"/api/v1/requests-for-details/{request.Id}/approve", null, ct)).Content.ReadFromJsonAsync<RequestForDetailsView>(PerimeterJson.Options, ct);
+        Assert.Equal(RequestStatus.Approved, twice!.Status);
+
+        await FederationNode.EventuallyAsync(async () => await pair.Us.QueryAsync(db => db.RequestsForDetails.AnyAsync(r => r.Id == request.Id && r.Status == RequestStatus.Approved)), "the release at us.cbp", ct);
+        var released = await analyst.GetFromJsonAsync<RequestForDetailsView>($"/api/v1/requests-for-details/{request.Id}", PerimeterJson.Options, ct);
+        Assert.Equal(alert.Id, released!.AlertId);
+        Assert.Equal("Test subject.", released.Details!.Narrative);
+        Assert.Equal(Tlp.Amber, released.Details.Markings.Tlp);
+        Assert.True(CertificatePin.Verifies(pair.Gt.Identity.Certificate, released.Release!.Payload, released.Release.Signature));
+        Assert.Single(await pair.Gt.Running.AuditAsync(AuditAction.DetailsReleased, request.Id, ct));
+        Assert.Single(await pair.Us.Running.AuditAsync(AuditAction.DetailsReleased, request.Id, ct));
+    }
+
+    [Fact]
+    public async Task A_denied_request_reaches_the_asker_with_its_reason_and_an_unanswered_one_is_escalated()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await QueryPairAsync(ct);
+        await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm").WithMarkings(m => m with { Tlp = Tlp.Green }), ct, agency: "gt.igm");
+        var reference = await HitAsync(pair, ct);
+        using var analyst = await pair.Us.Running.ClientAsync("us.cbp", Role.Analyst, ct);
+        var denied = (await (await analyst.PostAsJsonAsync("/api/v1/requests-for-details",
+            new { partner = "gt.igm", reference, purpose = "counter-narcotics", justification = "Routine check.", urgency = "routine" }, ct))
+            .Content.ReadFromJsonAsync<RequestForDetailsView>(PerimeterJson.Options, ct))!;
+        var waiting = (await (await analyst.PostAsJsonAsync("/api/v1/requests-for-details",
+            new { partner = "gt.igm", reference, purpose = "counter-narcotics", justification = "Urgent.", urgency = "urgent" }, ct))
+            .Content.ReadFromJsonAsync<RequestForDetailsView>(PerimeterJson.Options, ct))!;
+        await FederationNode.EventuallyAsync(async () => await pair.Gt.QueryAsync(db => db.RequestsForDetails.CountAsync()) == 2, "both requests at gt.igm", ct);
+
+        using var supervisor = await pair.Gt.Running.ClientAsync("gt.igm", Role.Supervisor, ct);
+        await Problem.ReadAsync(await supervisor.PostAsJsonAsync($"/api/v1/requests-for-details/{denied.Id}/deny", new { reason = "" }, ct), HttpStatusCode.BadRequest, ct);
+        (await supervisor.PostAsJsonAsync($"/api/v1/requests-for-details/{denied.Id}/deny", new { reason = "Ongoing operation." }, ct)).EnsureSuccessStatusCode();
+        await FederationNode.EventuallyAsync(async () => await pair.Us.QueryAsync(db => db.RequestsForDetails.AnyAsync(r => r.Id == denied.Id && r.Status == RequestStatus.Denied)), "the denial at us.cbp", ct);
+        var view = await analyst.GetFromJsonAsync<RequestForDetailsView>($"/api/v1/requests-for-details/{denied.Id}", PerimeterJson.Options, ct);
+        Assert.Equal("Ongoing operation.", view!.DenialReason);
+        Assert.Null(view.Details);
+
+        // The urgent one is not answered within its hour: escalated at gt.igm, reported overdue on both sides.
+        pair.Gt.Running.Time.Advance(TimeSpan.FromHours(2));
+        pair.Us.Running.Time.Advance(TimeSpan.FromHours(2));
+        await FederationNode.EventuallyAsync(async () => await pair.Gt.QueryAsync(db => db.RequestsForDetails.AnyAsync(r => r.Id == waiting.Id && r.EscalatedAt != null)), "the escalation", ct);
+        var overdue = await supervisor.GetFromJsonAsync<List<RequestForDetailsView>>("/api/v1/requests-for-details?overdue=true", PerimeterJson.Options, ct);
+        Assert.Equal(waiting.Id, Assert.Single(overdue!).Id);
+        var reported = await analyst.GetFromJsonAsync<List<RequestForDetailsView>>("/api/v1/requests-for-details?overdue=true", PerimeterJson.Options, ct);
+        Assert.Equal(waiting.Id, Assert.Single(reported!).Id);
+        Assert.Single(await pair.Gt.Running.AuditAsync(AuditAction.DetailsEscalated, waiting.Id, ct));
+    }
+
+    private static async Task<Guid> HitAsync(QueryPair pair, CancellationToken ct)
+    {
+        using var officer = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
+        var result = PerimeterJson.Deserialize<PartnerQueryResult>(await (await officer.PostAsJsonAsync("/api/v1/screen/partners",
+            new { name = "Joaquin Guzman Loera", dateOfBirth = "1957-04-04" }, ct)).Content.ReadAsStringAsync(ct));
+        return Assert.Single(result.Answers).Reference ?? throw new Xunit.Sdk.XunitException("no hit");
+    }
+
+    private static async Task<QueryPair> QueryPairAsync(CancellationToken ct)
+    {
+        var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        var gt = await FederationNode.StartAsync("gt.igm", Database.Sqlite, ct);
+        await FederationNode.JoinAsync(us, gt, ct, a => a with { Mode = AgreementMode.Query });
+        return new QueryPair(us, gt);
+    }
+
+    private sealed record QueryPair(FederationNode Us, FederationNode Gt) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Us.DisposeAsync();
+            await Gt.DisposeAsync();
+        }
+    }
+}
