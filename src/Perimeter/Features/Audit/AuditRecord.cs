@@ -59,7 +59,7 @@ public enum AuditAction
     StandingSubjectAdded,
     StandingSubjectRetired,
     StandingMatch,
-    BatchQueued,
+    BatchJobsd,
 }
 
 public enum AuditOutcome

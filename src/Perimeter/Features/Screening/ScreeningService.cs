@@ -23,27 +23,43 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
             Threshold = request.Threshold ?? snapshot.Watchlist.Model.PossibleThreshold,
             Kind = AlertSubjects.SubjectKindOf(request.Kind),
         };
-        var matches = snapshot.Watchlist.Screen(request.ToSubject(), options,
-            id => snapshot.Alerts.TryGetValue(id, out var alert) && policy.Decide(caller, alert).IsAllowed);
+        var subject = request.ToSubject();
+        bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && policy.Decide(caller, alert).IsAllowed;
+        var matches = snapshot.Watchlist.Screen(subject, options, MayConsider);
+        var weaker = WeakerThan(options, request.AlsoConsider, matches, snapshot.Watchlist.Screen(subject,
+            options with { Threshold = 0, MaxGapBits = null, Top = options.Top + request.AlsoConsider }, MayConsider));
 
         var subjectKey = request.SubjectKey();
-        var ids = matches.Select(m => m.Id).ToList();
+        var ids = matches.Concat(weaker).Select(m => m.Id).ToList();
         var decisions = await db.Set<ScreeningDecision>().AsNoTracking()
             .Where(d => d.Agency == caller.Agency && d.SubjectKey == subjectKey && ids.Contains(d.AlertId))
             .ToListAsync(ct);
-        var candidates = matches.Select(m =>
+        ScreenCandidate Candidate(Match m)
         {
             var alert = snapshot.Alerts[m.Id];
             var decision = decisions.Where(d => d.AlertId == m.Id && d.AlertSubjectHash == alert.SubjectHash && d.Outcome != DecisionOutcome.Escalated)
                 .MaxBy(d => d.At);
             return ScreenCandidate.Of(m, alert, decision);
-        }).ToList();
+        }
+        var candidates = matches.Select(Candidate).ToList();
 
         var screeningId = Guid.CreateVersion7(time.GetUtcNow());
         await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.Screen, "alert", ids.Cast<object>(),
-            Detail: $"screening={screeningId} {request.Describe()} candidates={ids.Count} model={snapshot.Watchlist.Model.Version}"), token), ct);
+            Detail: $"screening={screeningId} {request.Describe()} candidates={matches.Count} weaker={weaker.Count} model={snapshot.Watchlist.Model.Version}"), token), ct);
         Telemetry.Screenings.Add(1);
-        return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates);
+        return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates, [.. weaker.Select(Candidate)]);
+    }
+
+    /// <summary>
+    /// The best candidates under the threshold, not already shown: scored by the same model, only never promoted
+    /// into a band. The gap rule is off for them, since a weak candidate is by definition far behind the best.
+    /// </summary>
+    private static List<Match> WeakerThan(ScreeningOptions options, int count, IReadOnlyList<Match> shown, IReadOnlyList<Match> all)
+    {
+        if (count == 0)
+            return [];
+        var shownIds = shown.Select(m => m.Id).ToHashSet();
+        return [.. all.Where(m => m.Score < options.Threshold && !shownIds.Contains(m.Id)).Take(count)];
     }
 
     /// <summary>Records an officer's decision on a subject–alert pair, if the caller may see the alert.</summary>
@@ -77,7 +93,9 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
     }
 }
 
-public sealed record ScreenResponse(Guid ScreeningId, string Model, string SubjectKey, IReadOnlyList<ScreenCandidate> Candidates);
+/// <summary>A screening's answer; <c>AlsoConsider</c> holds candidates under the threshold when the request asked for them.</summary>
+public sealed record ScreenResponse(Guid ScreeningId, string Model, string SubjectKey, IReadOnlyList<ScreenCandidate> Candidates,
+    IReadOnlyList<ScreenCandidate> AlsoConsider);
 
 /// <summary>One candidate as the officer sees it: what the alert is, how well it matches and why, and any earlier decision.</summary>
 public sealed record ScreenCandidate(
