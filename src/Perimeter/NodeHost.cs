@@ -29,7 +29,12 @@ public static class NodeHost
     /// <param name="configureTests">Lets tests replace outside dependencies such as the clock.</param>
     public static WebApplication Build(IDictionary<string, string?> overrides, Action<IServiceCollection>? configureTests = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            // This program's name, also when a test assembly hosts the node: the static assets' manifests are named after it.
+            ApplicationName = typeof(NodeHost).Assembly.GetName().Name,
+        });
         // The console's CSS and Blazor's script: from the build's manifest when run from a build (tests, ./perimeter),
         // from wwwroot when published. Without this, only the Development environment would find them in a build.
         builder.WebHost.UseStaticWebAssets();

@@ -13,6 +13,7 @@ public static class ConsoleFeature
     {
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<DashboardFigures>();
         return services;
     }
 

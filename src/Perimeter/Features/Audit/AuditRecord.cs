@@ -59,7 +59,7 @@ public enum AuditAction
     StandingSubjectAdded,
     StandingSubjectRetired,
     StandingMatch,
-    BatchJobsd,
+    BatchQueued,
 }
 
 public enum AuditOutcome

@@ -42,7 +42,7 @@ public sealed class BatchJobs(PerimeterDb db, AuditLog audit, TimeProvider time)
         await db.WriteAsync(async token =>
         {
             db.Add(job);
-            await audit.AppendAsync(caller, new AuditEntry(AuditAction.BatchJobsd, "batch", [job.Id], Detail: $"rows={job.Total}"), token);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.BatchQueued, "batch", [job.Id], Detail: $"rows={job.Total}"), token);
         }, ct);
         return (BatchJobView.Of(job), errors);
     }
