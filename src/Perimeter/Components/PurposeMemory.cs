@@ -18,6 +18,6 @@ public static class PurposeMemory
         if (context is null || purpose == Purposes.None || context.Response.HasStarted)
             return;
         context.Response.Cookies.Append(CookieName, MarkingText.Of<Purposes>(purpose),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Expires = DateTimeOffset.UtcNow.AddDays(30), IsEssential = true });
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromDays(30), IsEssential = true });
     }
 }

@@ -18,6 +18,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _open = [];
 
     public TestNode Node { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -54,17 +55,24 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at tablet-and-laptop width, signed in through the sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string userName, string locale = "en-US")
+    /// <summary>A fresh browser context (its own cookies), closed when the test ends; <paramref name="width"/> of a laptop by default.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Node.Address.ToString(),
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
-        var page = await context.NewPageAsync();
+        _open.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser signed in as <paramref name="userName"/> through the sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(Users[userName].Password);
@@ -81,6 +89,27 @@ public sealed class ConsoleFixture : IAsyncLifetime
         return path;
     }
 
+    /// <summary>
+    /// Ends a test's browsers. A failed test leaves a screenshot of each page as it was, named after the test,
+    /// so the failure can be seen as well as read.
+    /// </summary>
+    public async Task CloseBrowsersAsync()
+    {
+        var test = TestContext.Current.Test?.TestCase.TestMethod?.MethodName ?? "test";
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        var index = 0;
+        foreach (var context in _open)
+        {
+            if (failed)
+            {
+                foreach (var page in context.Pages)
+                    await ScreenshotAsync(page, $"FAILED-{test}-{index++}");
+            }
+            await context.CloseAsync();
+        }
+        _open.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -88,6 +117,20 @@ public sealed class ConsoleFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (Node is not null)
             await Node.DisposeAsync();
+    }
+}
+
+/// <summary>A browser test: its browsers close when it ends, leaving a screenshot of each page if it failed.</summary>
+public abstract class BrowserTest(ConsoleFixture fixture) : IAsyncLifetime
+{
+    protected ConsoleFixture Fixture { get; } = fixture;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Fixture.CloseBrowsersAsync();
+        GC.SuppressFinalize(this);
     }
 }
 
