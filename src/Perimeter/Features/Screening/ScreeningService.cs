@@ -13,6 +13,12 @@ namespace Perimeter.Features.Screening;
 /// </summary>
 public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, AccessPolicy policy, AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// The weakest "also consider" candidate returned: a thousand to one against is noise, not a lead. A surname
+    /// alone (<c>Jose Guzman</c> against Joaquín Guzmán Loera) scores about ten times that.
+    /// </summary>
+    public const double WeakestShown = 0.001;
+
     public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct)
     {
         using var activity = Telemetry.Source.StartActivity("screen");
@@ -27,7 +33,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
         bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && policy.Decide(caller, alert).IsAllowed;
         var matches = snapshot.Watchlist.Screen(subject, options, MayConsider);
         var weaker = WeakerThan(options, request.AlsoConsider, matches, snapshot.Watchlist.Screen(subject,
-            options with { Threshold = 0, MaxGapBits = null, Top = options.Top + request.AlsoConsider }, MayConsider));
+            options with { Threshold = WeakestShown, MaxGapBits = null, Top = options.Top + request.AlsoConsider }, MayConsider));
 
         var subjectKey = request.SubjectKey();
         var ids = matches.Concat(weaker).Select(m => m.Id).ToList();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
 using Perimeter.Features.Screening;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Screening;
@@ -16,6 +17,34 @@ namespace Perimeter.Tests.Features.Screening;
 public sealed class ScreenApiTests(NodePerDatabase nodes) : IClassFixture<NodePerDatabase>
 {
     private const string Partner = "mx.inm";
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partial_name_under_the_possible_band_comes_back_apart_only_when_asked_and_only_if_visible(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(database, ct);
+        // Names no other test of the class uses: how common a name part is on the list decides its weight.
+        var chapo = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Ibarrondo Zubieta"), ct);
+        var hidden = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Ibarrondo Zubieta") with
+        {
+            Markings = new Markings { Tlp = Tlp.Red, Purposes = Purposes.CounterNarcotics },
+        }, ct);
+        using var officer = await node.ClientAsync(Partner, Role.Officer, ct, Purposes.CounterNarcotics);
+
+        var plain = await officer.ScreenAsync(Screenings.Person("Jose Ibarrondo"), ct);
+        var asked = await officer.ScreenAsync(Screenings.Person("Jose Ibarrondo") with { AlsoConsider = 5 }, ct);
+
+        Assert.DoesNotContain(chapo.Id, plain.Candidates.Select(c => c.AlertId));
+        Assert.Empty(plain.AlsoConsider);
+        var weaker = asked.AlsoConsider.SingleOrDefault(c => c.AlertId == chapo.Id)
+            ?? throw new Xunit.Sdk.XunitException(string.Join("; ", asked.Candidates.Concat(asked.AlsoConsider).Select(c => $"{c.DisplayName} {c.Score:0.####} {c.Band}")));
+        Assert.Equal(Band.None, weaker.Band);
+        Assert.InRange(weaker.Score, ScreeningService.WeakestShown, 0.5);
+        Assert.Contains("ibarrondo=ibarrondo (exact)", weaker.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Id, asked.AlsoConsider.Select(c => c.AlertId));
+        // What comes back apart is returned all the same, so the screening's audit record names it.
+        Assert.NotEmpty(await node.AuditAsync(AuditAction.Screen, chapo.Id, ct));
+    }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_officer_gets_the_listed_person_first_in_the_strong_band_with_the_reasons(Database database)
