@@ -8,13 +8,14 @@ using Perimeter.Features.Audit;
 using Perimeter.Features.Screening;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Screening;
+using Perimeter.Tests.Features.Imports;
 
 namespace Perimeter.Tests.Components;
 
 /// <summary>Every visible string of the console exists in English and in Spanish, and every page's field is reachable.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string Components = SourceFolder(Path.Combine("src", "Perimeter", "Components"));
+    private static readonly string Components = SharedData.Find(Path.Combine("src", "Perimeter", "Components"));
 
     [Fact]
     public void Every_console_string_has_an_English_and_a_Spanish_text()
@@ -81,17 +82,6 @@ public sealed partial class ResourceTests
     private static Dictionary<string, string> Strings(string file) =>
         XDocument.Load(Path.Combine(Components, file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
-
-    private static string SourceFolder(string relative)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, relative);
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"L\[""([A-Za-z.]+)""\]")]
     private static partial Regex LocalizerKey();
