@@ -124,6 +124,50 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
     }
 
     [Fact]
+    public async Task An_officer_escalates_a_candidate_and_the_analyst_finds_it_first_in_the_hits_inbox()
+    {
+        var officer = await Fixture.SignInAsync("officer");
+        await officer.GotoAsync("/screen");
+        await officer.GetByLabel("Purpose").SelectOptionAsync(new SelectOptionValue { Label = "Sanctions" });
+        await officer.GetByLabel("Name to screen").FillAsync("Ovidio Guzman Lopez");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Screen", Exact = true }).ClickAsync();
+        var entry = officer.Locator("li[data-alert]").Filter(new() { HasText = "Ovidio GUZMAN LOPEZ" }).First;
+        await entry.GetByLabel("Reason").FillAsync("Name and age fit; referred to secondary inspection.");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Escalated" }).ClickAsync();
+
+        await Assertions.Expect(officer.Locator("li[data-alert]").Filter(new() { HasText = "Ovidio GUZMAN LOPEZ" }).First)
+            .ToContainTextAsync("Decided: Escalated");
+        var analyst = await Fixture.SignInAsync("analyst");
+        await analyst.GotoAsync("/hits?purpose=sanctions");
+        var first = analyst.Locator("#hits tbody tr").First;
+        await Assertions.Expect(first).ToContainTextAsync("Ovidio GUZMAN LOPEZ");
+        await Assertions.Expect(first).ToContainTextAsync("Escalated");
+        await Assertions.Expect(first).ToContainTextAsync("secondary inspection");
+        await ConsoleFixture.ScreenshotAsync(analyst, nameof(An_officer_escalates_a_candidate_and_the_analyst_finds_it_first_in_the_hits_inbox));
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_token_whose_secret_is_shown_once_and_an_officer_may_not_open_the_users_page()
+    {
+        var admin = await Fixture.SignInAsync("admin");
+        await admin.GotoAsync("/admin/tokens");
+        await admin.GetByLabel("Token name").FillAsync("lane-7 Nogales");
+        await admin.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "Officer" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create a token" }).ClickAsync();
+
+        var secret = await admin.GetByLabel("Secret").InputValueAsync();
+        Assert.StartsWith("ptk_", secret, StringComparison.Ordinal);
+        await Assertions.Expect(admin.Locator("#tokens")).ToContainTextAsync("lane-7 Nogales");
+        await ConsoleFixture.ScreenshotAsync(admin, nameof(An_admin_creates_a_token_whose_secret_is_shown_once_and_an_officer_may_not_open_the_users_page));
+        await admin.ReloadAsync();
+        Assert.DoesNotContain(secret, await admin.ContentAsync(), StringComparison.Ordinal);
+
+        var officer = await Fixture.SignInAsync("officer");
+        Assert.Equal(403, (await officer.GotoAsync("/admin/users"))!.Status);
+        await Assertions.Expect(officer.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).Not.ToContainTextAsync("Users");
+    }
+
+    [Fact]
     public async Task The_console_works_with_the_keyboard_alone_at_tablet_width()
     {
         var page = await Fixture.NewPageAsync(width: 820, height: 1180);

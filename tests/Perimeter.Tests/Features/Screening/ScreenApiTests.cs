@@ -22,8 +22,9 @@ public sealed class ScreenApiTests(NodePerDatabase nodes) : IClassFixture<NodePe
     public async Task A_partial_name_under_the_possible_band_comes_back_apart_only_when_asked_and_only_if_visible(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
-        var node = await nodes.StartedAsync(database, ct);
-        // Names no other test of the class uses: how common a name part is on the list decides its weight.
+        // A node of its own: a score depends on the whole list (its size and how common each name part is on it),
+        // and the class's shared node grows with every other test.
+        await using var node = await TestNode.StartAsync(database, ct);
         var chapo = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Ibarrondo Zubieta"), ct);
         var hidden = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Ibarrondo Zubieta") with
         {
