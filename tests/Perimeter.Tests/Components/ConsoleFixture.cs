@@ -127,6 +127,15 @@ public abstract class BrowserTest(ConsoleFixture fixture) : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>Screens a name on the Screen page as an officer does, in English.</summary>
+    protected static async Task ScreenAsync(IPage page, string name, string purpose = "Sanctions")
+    {
+        await page.GotoAsync("/screen");
+        await page.GetByLabel("Purpose").SelectOptionAsync(new SelectOptionValue { Label = purpose });
+        await page.GetByLabel("Name to screen").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen", Exact = true }).ClickAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Fixture.CloseBrowsersAsync();

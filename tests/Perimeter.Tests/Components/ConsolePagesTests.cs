@@ -127,10 +127,7 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
     public async Task An_officer_escalates_a_candidate_and_the_analyst_finds_it_first_in_the_hits_inbox()
     {
         var officer = await Fixture.SignInAsync("officer");
-        await officer.GotoAsync("/screen");
-        await officer.GetByLabel("Purpose").SelectOptionAsync(new SelectOptionValue { Label = "Sanctions" });
-        await officer.GetByLabel("Name to screen").FillAsync("Ovidio Guzman Lopez");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Screen", Exact = true }).ClickAsync();
+        await ScreenAsync(officer, "Ovidio Guzman Lopez");
         var entry = officer.Locator("li[data-alert]").Filter(new() { HasText = "Ovidio GUZMAN LOPEZ" }).First;
         await entry.GetByLabel("Reason").FillAsync("Name and age fit; referred to secondary inspection.");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Escalated" }).ClickAsync();

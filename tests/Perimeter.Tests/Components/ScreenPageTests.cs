@@ -41,7 +41,7 @@ public sealed class ScreenPageTests(ConsoleFixture console) : BrowserTest(consol
         await Assertions.Expect(entry.Locator(".band")).ToHaveTextAsync("Weak");
         await Assertions.Expect(page.Locator("#also-consider")).ToContainTextAsync("Joaquin GUZMAN LOERA");
         await ConsoleFixture.ScreenshotAsync(page, nameof(Jose_Guzman_finds_the_OFAC_entry_for_Joaquin_Guzman_Loera_with_its_explanation_in_well_under_a_second));
-        // Click to drawn page, on a busy shared machine: the node's own figure is on the page too.
+        // From the click to the candidate drawn, on a busy shared machine; the node's own figure is on the page too.
         Assert.True(drawn < TimeSpan.FromSeconds(1), $"screening took {drawn.TotalMilliseconds:N0} ms from click to page");
     }
 
