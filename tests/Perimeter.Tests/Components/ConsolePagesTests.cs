@@ -140,6 +140,7 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
         await Assertions.Expect(first).ToContainTextAsync("Ovidio GUZMAN LOPEZ");
         await Assertions.Expect(first).ToContainTextAsync("Escalated");
         await Assertions.Expect(first).ToContainTextAsync("secondary inspection");
+        await Assertions.Expect(first.Locator("td").Last).ToHaveTextAsync("officer");
         await ConsoleFixture.ScreenshotAsync(analyst, nameof(An_officer_escalates_a_candidate_and_the_analyst_finds_it_first_in_the_hits_inbox));
     }
 

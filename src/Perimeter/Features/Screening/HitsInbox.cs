@@ -31,8 +31,13 @@ public sealed class HitsInbox(PerimeterDb db, AuditLog audit, AccessPolicy polic
         var names = await db.Alerts.AsNoTracking().Where(policy.VisibleTo<Alert>(caller)).Where(a => alertIds.Contains(a.Id))
             .Select(a => new { a.Id, a.DisplayName }).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
 
+        // Decisions name their officer by id; the inbox names them as they sign in.
+        var deciders = decided.Select(d => Guid.TryParse(d.DecidedBy, out var id) ? id : Guid.Empty).Distinct().ToList();
+        var userNames = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id.ToString(), u => u.UserName ?? u.Id.ToString(), ct);
+
         var hits = decided.Select(d => new HitView(d.Id, HitSource.Decision, d.AlertId, names.GetValueOrDefault(d.AlertId), names.ContainsKey(d.AlertId),
-                d.Outcome, d.Reason, d.DecidedBy, null, null, d.At))
+                d.Outcome, d.Reason, userNames.GetValueOrDefault(d.DecidedBy, d.DecidedBy), null, null, d.At))
             .Concat(matches.Select(m => new HitView(m.Id, HitSource.StandingSubject, m.AlertId, names.GetValueOrDefault(m.AlertId), names.ContainsKey(m.AlertId),
                 null, m.Explanation, null, subjects.GetValueOrDefault(m.StandingSubjectId), m.Score, m.At)))
             // Escalated decisions wait for someone: they come first, then everything newest first.
