@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Perimeter.Components;
 using Perimeter.Features.Access;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
@@ -17,7 +17,6 @@ using Perimeter.Features.Retention;
 using Perimeter.Features.Screening;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
-using Perimeter.Localization;
 using Perimeter.Storage;
 using Perimeter.Web;
 using Scalar.AspNetCore;
@@ -31,7 +30,15 @@ public static class NodeHost
     /// <param name="configureTests">Lets tests replace outside dependencies such as the clock.</param>
     public static WebApplication Build(IDictionary<string, string?> overrides, Action<IServiceCollection>? configureTests = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            // This program's name, also when a test assembly hosts the node: the static assets' manifests are named after it.
+            ApplicationName = typeof(NodeHost).Assembly.GetName().Name,
+        });
+        // The console's CSS and Blazor's script: from the build's manifest when run from a build (tests, ./perimeter),
+        // from wwwroot when published. Without this, only the Development environment would find them in a build.
+        builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddEnvironmentVariables("PERIMETER_");
         builder.Configuration.AddInMemoryCollection(overrides);
         var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
@@ -68,6 +75,7 @@ public static class NodeHost
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddLocalization();
         builder.Services.AddAntiforgery();
+        builder.Services.AddConsole();
         builder.Services.ConfigureHttpJsonOptions(o => PerimeterJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -81,12 +89,7 @@ public static class NodeHost
         var app = builder.Build();
         // Outside the problem handlers: a culture set further in does not flow back out to them, and
         // unreadable bodies, oversized bodies and status-code problems would be answered in English.
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture("en"),
-            SupportedCultures = Text.Supported,
-            SupportedUICultures = Text.Supported,
-        });
+        app.UseRequestLocalization(ConsoleFeature.Localization());
         app.UseProblems();
         app.UseFederationListener();
         app.UseAuthentication();
@@ -107,6 +110,7 @@ public static class NodeHost
         app.MapNotificationEndpoints();
         app.MapScreening();
         app.MapFederation();
+        app.MapConsole();
         return app;
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Perimeter.Components.Pages;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Storage;
@@ -46,6 +49,15 @@ internal sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewa
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
         await db.WriteAsync(ct => audit.AppendAsync(caller,
             new AuditEntry(AuditAction.Denied, "endpoint", null, AuditOutcome.Denied, $"{context.Request.Method} {context.Request.Path}"), ct), context.RequestAborted);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+        {
+            // A console page: a browser is sent to sign in, or shown the refusal in the console's own language and layout.
+            if (!result.Forbidden)
+                context.Response.Redirect($"/?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+            else
+                await new RazorComponentResult<Refused> { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(context);
+            return;
+        }
         var status = result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         await Problems.Problem(status, result.Forbidden ? "Forbidden" : "Unauthorized").ExecuteAsync(context);
     }

@@ -24,7 +24,7 @@ internal static class BatchEndpoints
 
     /// <summary>A manifest as CSV (<c>id,name[,dob,nationality,sex,document,kind]</c>) or a JSON array of the same fields.</summary>
     private static async Task<Results<Accepted<BatchJobView>, ValidationProblem>> Submit(
-        HttpRequest http, PerimeterDb db, AuditLog audit, Caller caller, TimeProvider time, CancellationToken ct, int top = 5, double? threshold = null)
+        HttpRequest http, BatchJobs queue, Caller caller, CancellationToken ct, int top = 5, double? threshold = null)
     {
         string csv;
         if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
@@ -47,48 +47,14 @@ internal static class BatchEndpoints
                 return Problems.Invalid("body", "InvalidValue", "not UTF-8");
             }
         }
-        var read = ScreeningInput.FromCsv(csv, "batch.csv");
-        if (!read.IsValid)
-        {
-            var errors = new FieldErrors();
-            foreach (var error in read.Errors.Take(20))
-                errors.Add("body", "InvalidValue", error);
+        var (job, errors) = await queue.SubmitAsync(csv, top, threshold, caller, ct);
+        if (job is null)
             return Problems.Invalid(errors);
-        }
-        if (top is < 1 or > 50 || threshold is < 0 or > 1)
-            return Problems.Invalid(top is < 1 or > 50 ? "top" : "threshold", "OutOfRange");
-        var job = new BatchJob
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Agency = caller.Agency,
-            CreatedBy = caller.ActorId,
-            Roles = string.Join(',', caller.Roles),
-            Purpose = caller.Purpose,
-            Status = BatchStatus.Queued,
-            Total = read.Queries.Count,
-            InputCsv = csv,
-            Top = top,
-            Threshold = threshold ?? Matching.Screening.ScoringModel.Default.PossibleThreshold,
-            CreatedAt = time.GetUtcNow(),
-        };
-        await db.WriteAsync(async token =>
-        {
-            db.Add(job);
-            await audit.AppendAsync(caller, new AuditEntry(AuditAction.BatchQueued, "batch", [job.Id], Detail: $"rows={job.Total}"), token);
-        }, ct);
-        return TypedResults.Accepted($"/api/v1/screen/batch/{job.Id}", BatchJobView.Of(job));
+        return TypedResults.Accepted($"/api/v1/screen/batch/{job.Id}", job);
     }
 
-    private static async Task<Results<Ok<BatchJobView>, ProblemHttpResult>> Status(Guid id, PerimeterDb db, Caller caller, CancellationToken ct) =>
-        await db.Set<BatchJob>().AsNoTracking().Where(j => j.Id == id && j.Agency == caller.Agency)
-            .Select(j => new BatchJob
-            {
-                Id = j.Id, Agency = j.Agency, CreatedBy = j.CreatedBy, Roles = j.Roles, Status = j.Status, Total = j.Total, Done = j.Done,
-                WithCandidates = j.WithCandidates, Error = j.Error, CreatedAt = j.CreatedAt, StartedAt = j.StartedAt, FinishedAt = j.FinishedAt, InputCsv = "",
-            })
-            .SingleOrDefaultAsync(ct) is { } job
-            ? TypedResults.Ok(BatchJobView.Of(job))
-            : Problems.Problem(404, "NotFound");
+    private static async Task<Results<Ok<BatchJobView>, ProblemHttpResult>> Status(Guid id, BatchJobs queue, Caller caller, CancellationToken ct) =>
+        await queue.FindAsync(id, caller, ct) is { } job ? TypedResults.Ok(job) : Problems.Problem(404, "NotFound");
 
     /// <summary>The results CSV: only the job's own agency, once done; downloading is audited as an export.</summary>
     private static async Task<IResult> Results(Guid id, PerimeterDb db, AuditLog audit, Caller caller, CancellationToken ct)

@@ -29,6 +29,11 @@ public sealed record ScreenRequest
     public string? Make { get; init; }
     public int Top { get; init; } = 5;
     public double? Threshold { get; init; }
+    /// <summary>
+    /// How many of the best candidates below the threshold to return apart, as "also consider": a partial name
+    /// (<c>Jose Guzman</c> for Joaquín Guzmán Loera) may score below the possible band yet deserve a look.
+    /// </summary>
+    public int AlsoConsider { get; init; }
 
     public FieldErrors Validate()
     {
@@ -55,6 +60,8 @@ public sealed record ScreenRequest
             errors.Add("top", "OutOfRange");
         if (Threshold is < 0 or > 1)
             errors.Add("threshold", "OutOfRange");
+        if (AlsoConsider is < 0 or > 20)
+            errors.Add("alsoConsider", "OutOfRange");
         if (errors.Count == 0 && ToSubject() is { Names.Count: 0, Identifiers.Count: 0 })
             errors.Add(Kind is AlertKind.Person or AlertKind.Organization ? "name" : "subject", "NothingToScreen");
         return errors;

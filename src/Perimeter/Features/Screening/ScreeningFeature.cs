@@ -27,7 +27,7 @@ public static class ScreeningFeature
         services.AddOptions<ScreeningSettings>().BindConfiguration(ScreeningSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => NodeMatchingTables.Load(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.NicknamesFile));
         services.AddSingleton<ScreeningIndex>();
-        services.AddScoped<ScreeningService>();
+        services.AddScoped<ScreeningService>().AddScoped<BatchJobs>().AddScoped<HitsInbox>();
         services.AddPeriodicJob(new PeriodicJob<StandingSubjectJob>("standing-subjects",
             sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.StandingSubjectSeconds),
             async (job, ct) => await job.RunOnceAsync(ct) is var raised and > 0 ? $"{raised} new standing-subject matches" : ""));

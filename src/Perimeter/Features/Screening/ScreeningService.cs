@@ -13,6 +13,12 @@ namespace Perimeter.Features.Screening;
 /// </summary>
 public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, AccessPolicy policy, AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// The weakest "also consider" candidate returned: a thousand to one against is noise, not a lead. A surname
+    /// alone (<c>Jose Guzman</c> against Joaquín Guzmán Loera) scores about ten times that.
+    /// </summary>
+    public const double WeakestShown = 0.001;
+
     // eligible: which alerts may be candidates; by default those the access policy lets the caller see.
     public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct, Func<ScreenedAlert, bool>? eligible = null)
     {
@@ -24,27 +30,42 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
             Threshold = request.Threshold ?? snapshot.Watchlist.Model.PossibleThreshold,
             Kind = AlertSubjects.SubjectKindOf(request.Kind),
         };
-        var matches = snapshot.Watchlist.Screen(request.ToSubject(), options,
-            id => snapshot.Alerts.TryGetValue(id, out var alert) && (eligible?.Invoke(alert) ?? policy.Decide(caller, alert).IsAllowed));
+        var subject = request.ToSubject();
+        bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && (eligible?.Invoke(alert) ?? policy.Decide(caller, alert).IsAllowed);
+        var matches = snapshot.Watchlist.Screen(subject, options, MayConsider);
+        // Screened a second time only when asked: most callers want the bands alone.
+        List<Match> weaker = request.AlsoConsider == 0 ? [] : WeakerThan(options, request.AlsoConsider, matches, snapshot.Watchlist.Screen(subject,
+            options with { Threshold = WeakestShown, MaxGapBits = null, Top = options.Top + request.AlsoConsider }, MayConsider));
 
         var subjectKey = request.SubjectKey();
-        var ids = matches.Select(m => m.Id).ToList();
+        var ids = matches.Concat(weaker).Select(m => m.Id).ToList();
         var decisions = await db.Set<ScreeningDecision>().AsNoTracking()
             .Where(d => d.Agency == caller.Agency && d.SubjectKey == subjectKey && ids.Contains(d.AlertId))
             .ToListAsync(ct);
-        var candidates = matches.Select(m =>
+        ScreenCandidate Candidate(Match m)
         {
             var alert = snapshot.Alerts[m.Id];
             var decision = decisions.Where(d => d.AlertId == m.Id && d.AlertSubjectHash == alert.SubjectHash && d.Outcome != DecisionOutcome.Escalated)
                 .MaxBy(d => d.At);
             return ScreenCandidate.Of(m, alert, decision);
-        }).ToList();
+        }
+        var candidates = matches.Select(Candidate).ToList();
 
         var screeningId = Guid.CreateVersion7(time.GetUtcNow());
         await audit.RecordAsync(caller, new AuditEntry(AuditAction.Screen, "alert", ids.Cast<object>(),
-            Detail: $"screening={screeningId} {request.Describe()} candidates={ids.Count} model={snapshot.Watchlist.Model.Version}"), ct);
+            Detail: $"screening={screeningId} {request.Describe()} candidates={matches.Count} weaker={weaker.Count} model={snapshot.Watchlist.Model.Version}"), ct);
         Telemetry.Screenings.Add(1);
-        return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates);
+        return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates, [.. weaker.Select(Candidate)]);
+    }
+
+    /// <summary>
+    /// The best candidates under the threshold, not already shown: scored by the same model, only never promoted
+    /// into a band. The gap rule is off for them, since a weak candidate is by definition far behind the best.
+    /// </summary>
+    private static List<Match> WeakerThan(ScreeningOptions options, int count, IReadOnlyList<Match> shown, IReadOnlyList<Match> all)
+    {
+        var shownIds = shown.Select(m => m.Id).ToHashSet();
+        return [.. all.Where(m => m.Score < options.Threshold && !shownIds.Contains(m.Id)).Take(count)];
     }
 
     /// <summary>Records an officer's decision on a subject–alert pair, if the caller may see the alert.</summary>
@@ -78,7 +99,9 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
     }
 }
 
-public sealed record ScreenResponse(Guid ScreeningId, string Model, string SubjectKey, IReadOnlyList<ScreenCandidate> Candidates);
+/// <summary>A screening's answer; <c>AlsoConsider</c> holds candidates under the threshold when the request asked for them.</summary>
+public sealed record ScreenResponse(Guid ScreeningId, string Model, string SubjectKey, IReadOnlyList<ScreenCandidate> Candidates,
+    IReadOnlyList<ScreenCandidate> AlsoConsider);
 
 /// <summary>One candidate as the officer sees it: what the alert is, how well it matches and why, and any earlier decision.</summary>
 public sealed record ScreenCandidate(

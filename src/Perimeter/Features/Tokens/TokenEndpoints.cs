@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
-using Perimeter.Storage;
 using Perimeter.Web;
 
 namespace Perimeter.Features.Tokens;
@@ -19,18 +17,10 @@ internal static class TokenEndpoints
     }
 
     private static async Task<Results<Created<TokenCreated>, ValidationProblem>> Create(
-        NewToken request, TokenService service, PerimeterDb db, Caller caller, CancellationToken ct)
+        NewToken request, TokenService service, Caller caller, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        errors.Required("name", request.Name);
-        errors.FreeText("name", request.Name, 200);
-        if (!Roles.TryParse(request.Role, out var role))
-            errors.Add("role", "UnknownRole", request.Role);
-        if (!await db.Agencies.AnyAsync(a => a.Id == request.Agency, ct))
-            errors.Add("agency", "UnknownAgency", request.Agency);
-        if (request.ExpiresInDays is < 1 or > 3650)
-            errors.Add("expiresInDays", "OutOfRange");
-        if (errors.Count > 0)
+        var errors = await service.ValidateAsync(request, ct);
+        if (errors.Count > 0 || !Roles.TryParse(request.Role, out var role))
             return Problems.Invalid(errors);
         var created = await service.CreateAsync(request.Name, request.Agency, role,
             request.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : null, caller, ct);

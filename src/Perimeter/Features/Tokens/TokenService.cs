@@ -35,6 +35,21 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
         return new TokenCreated(TokenView.Of(token), $"{Prefix}{token.Id:N}_{secret}");
     }
 
+    /// <summary>What is wrong with a request for a token, by field: the API and the console ask the same questions.</summary>
+    public async Task<FieldErrors> ValidateAsync(NewToken request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.Required("name", request.Name);
+        errors.FreeText("name", request.Name, 200);
+        if (!Roles.TryParse(request.Role, out _))
+            errors.Add("role", "UnknownRole", request.Role);
+        if (!await db.Agencies.AnyAsync(a => a.Id == request.Agency, ct))
+            errors.Add("agency", "UnknownAgency", request.Agency);
+        if (request.ExpiresInDays is < 1 or > 3650)
+            errors.Add("expiresInDays", "OutOfRange");
+        return errors;
+    }
+
     public async Task<bool> RevokeAsync(Guid id, Caller caller, CancellationToken ct) =>
         await db.WriteAsync(async token =>
         {

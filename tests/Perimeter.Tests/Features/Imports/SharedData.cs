@@ -8,7 +8,7 @@ internal static class SharedData
     /// <summary>The repository's own example import files, read by the tests so that they stay importable.</summary>
     public static string Examples { get; } = Find(Path.Combine("docs", "examples"));
 
-    private static string Find(string relative)
+    public static string Find(string relative)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

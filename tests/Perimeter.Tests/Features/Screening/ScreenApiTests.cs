@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
 using Perimeter.Features.Screening;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Screening;
@@ -16,6 +17,47 @@ namespace Perimeter.Tests.Features.Screening;
 public sealed class ScreenApiTests(NodePerDatabase nodes) : IClassFixture<NodePerDatabase>
 {
     private const string Partner = "mx.inm";
+
+    private static readonly (string Given, string Surnames)[] Others =
+    [
+        ("Rafael", "Caro Quintero"), ("Ismael", "Zambada García"), ("Amado", "Carrillo Fuentes"), ("Miguel Ángel", "Félix Gallardo"),
+        ("Héctor", "Beltrán Leyva"), ("Nemesio", "Oseguera Cervantes"), ("Ovidio", "Salas Ochoa"), ("Dámaso", "López Núñez"),
+        ("Juan José", "Esparragoza Moreno"), ("Ignacio", "Coronel Villarreal"), ("Vicente", "Carrillo Leyva"), ("Eduardo", "Arellano Félix"),
+        ("Rosalinda", "González Valencia"), ("Abigael", "González Valencia"), ("Servando", "Gómez Martínez"), ("Heriberto", "Lazcano Lazcano"),
+        ("Osiel", "Cárdenas Guillén"), ("Teodoro", "García Simental"), ("Edgar", "Valdez Villarreal"), ("Arturo", "Beltrán Leyva"),
+    ];
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_partial_name_under_the_possible_band_comes_back_apart_only_when_asked_and_only_if_visible(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A node of its own: a score depends on the whole list (its size and how common each name part is on it),
+        // and the class's shared node grows with every other test.
+        await using var node = await TestNode.StartAsync(database, ct);
+        // A list where Guzmán is one surname among many, as on a real list: on a list of Guzmáns it proves nothing.
+        foreach (var (given, surnames) in Others)
+            await node.PublishAsync(AnAlert.Person(given, surnames), ct);
+        var chapo = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Guzmán Loera"), ct);
+        var hidden = await node.PublishAsync(AnAlert.Person("Joaquín Archivaldo", "Guzmán Loera") with
+        {
+            Markings = new Markings { Tlp = Tlp.Red, Purposes = Purposes.CounterNarcotics },
+        }, ct);
+        using var officer = await node.ClientAsync(Partner, Role.Officer, ct, Purposes.CounterNarcotics);
+
+        // A surname and a year of birth: worth a look, not a match.
+        var plain = await officer.ScreenAsync(Screenings.Person("Jose Guzman", new PartialDate(1957)), ct);
+        var asked = await officer.ScreenAsync(Screenings.Person("Jose Guzman", new PartialDate(1957)) with { AlsoConsider = 5 }, ct);
+
+        Assert.DoesNotContain(chapo.Id, plain.Candidates.Select(c => c.AlertId));
+        Assert.Empty(plain.AlsoConsider);
+        var weaker = Assert.Single(asked.AlsoConsider, c => c.AlertId == chapo.Id);
+        Assert.Equal(Band.None, weaker.Band);
+        Assert.InRange(weaker.Score, ScreeningService.WeakestShown, 0.5);
+        Assert.Contains("guzman=guzman (exact)", weaker.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Id, asked.AlsoConsider.Select(c => c.AlertId));
+        // What comes back apart is returned all the same, so the screening's audit record names it.
+        Assert.NotEmpty(await node.AuditAsync(AuditAction.Screen, chapo.Id, ct));
+    }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task An_officer_gets_the_listed_person_first_in_the_strong_band_with_the_reasons(Database database)

@@ -1,0 +1,91 @@
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Perimeter.Components;
+using Perimeter.Features.Access;
+using Perimeter.Features.Alerts;
+using Perimeter.Features.Audit;
+using Perimeter.Features.Screening;
+using Perimeter.Matching.Evidence;
+using Perimeter.Matching.Screening;
+using Perimeter.Tests.Features.Imports;
+
+namespace Perimeter.Tests.Components;
+
+/// <summary>Every visible string of the console exists in English and in Spanish, and every page's field is reachable.</summary>
+public sealed partial class ResourceTests
+{
+    private static readonly string Components = SharedData.Find(Path.Combine("src", "Perimeter", "Components"));
+
+    [Fact]
+    public void Every_console_string_has_an_English_and_a_Spanish_text()
+    {
+        var english = Strings("Ui.resx");
+        var spanish = Strings("Ui.es.resx");
+
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), spanish.Keys.Order(StringComparer.Ordinal));
+        Assert.All(english.Concat(spanish), s => Assert.False(string.IsNullOrWhiteSpace(s.Value), $"{s.Key} is empty"));
+        // Same text in both languages only where it is a code or a name (TLP, CURP, Supervisor…), not by forgetting.
+        var same = english.Where(e => e.Value == spanish[e.Key]).Select(e => e.Key).ToList();
+        Assert.True(same.Count < 20, $"untranslated? {string.Join(", ", same)}");
+    }
+
+    [Fact]
+    public void Every_string_a_page_asks_for_exists()
+    {
+        var keys = Strings("Ui.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var used = Directory.EnumerateFiles(Components, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, u => Assert.True(keys.Contains(u.Key), $"{u.File}: no string {u.Key}"));
+    }
+
+    [Fact]
+    public void Every_value_of_every_enum_the_console_shows_has_a_label_in_both_languages()
+    {
+        var english = new ResourceManager("Perimeter.Components.Ui", typeof(Ui).Assembly);
+        Type[] shown =
+        [
+            typeof(AlertKind), typeof(AlertCategory), typeof(ActionOnHit), typeof(Tlp), typeof(Handling), typeof(SourceReliability),
+            typeof(InformationCredibility), typeof(AlertStatus), typeof(Role), typeof(Band), typeof(DecisionOutcome), typeof(BatchStatus),
+            typeof(AuditAction), typeof(AuditOutcome), typeof(PartAgreement), typeof(Sex), typeof(DocumentType), typeof(NameType),
+            typeof(FirearmType), typeof(VehicleType), typeof(AlertChangeKind), typeof(HitSource),
+        ];
+        var missing = shown
+            .SelectMany(type => Enum.GetNames(type).Where(name => !(type == typeof(Purposes) && name == "None")).Select(name => $"{type.Name}.{name}"))
+            .Concat(Enum.GetNames<Purposes>().Where(n => n != nameof(Purposes.None)).Select(n => $"Purposes.{n}"))
+            .Where(key => english.GetString(key, new System.Globalization.CultureInfo("en")) is null
+                || english.GetString(key, new System.Globalization.CultureInfo("es")) == english.GetString(key, new System.Globalization.CultureInfo("en")) && !SameInBothLanguages(key))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void No_field_shadows_a_property_of_its_form()
+    {
+        // A field whose id or name is "action" or "method" replaces form.action in the browser's DOM, and the
+        // enhanced form then posts to "[object HTMLSelectElement]". Both happened once.
+        var shadowing = Directory.EnumerateFiles(Components, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => ShadowingAttribute().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(shadowing);
+    }
+
+    private static bool SameInBothLanguages(string key) =>
+        key.StartsWith("Tlp.", StringComparison.Ordinal) || key is "Role.Supervisor" or "Role.Auditor" or "DocumentType.Curp" or "DocumentType.Visa"
+            or "FirearmType.Rifle" or "InformationCredibility.Improbable" or "AuditOutcome.Failed" or "BatchStatus.Failed" or "Outcome.a brand new outcome";
+
+    private static Dictionary<string, string> Strings(string file) =>
+        XDocument.Load(Path.Combine(Components, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+
+    [GeneratedRegex(@"L\[""([A-Za-z.]+)""\]")]
+    private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"\b(?:id|Id|name|Name)=""(?:action|method|target|enctype|elements|length|submit|reset|encoding|acceptCharset)""")]
+    private static partial Regex ShadowingAttribute();
+}
