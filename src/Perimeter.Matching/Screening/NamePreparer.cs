@@ -36,7 +36,16 @@ internal static class NamePreparer
             SpanishKey = SpanishKey.Encode(text),
             MetaphonePrimary = primary,
             MetaphoneAlternate = alternate,
+            Letters = LettersOf(text),
         };
+    }
+
+    private static ulong LettersOf(string text)
+    {
+        var letters = 0UL;
+        foreach (var c in text)
+            letters |= 1UL << (c & 63);
+        return letters;
     }
 
     private static IEnumerable<NamePart> PersonParts(SubjectName name) =>

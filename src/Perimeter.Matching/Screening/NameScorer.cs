@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using Perimeter.Matching.Names;
 using Perimeter.Matching.Similarity;
 
@@ -12,6 +13,8 @@ namespace Perimeter.Matching.Screening;
 internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equivalents)
 {
     private const int MaxParts = NamePreparer.MaxParts;
+    /// <summary>Edits beyond this never count: the largest typo budget and sound-alike allowance.</summary>
+    private const int MaxEdits = 3;
 
     /// <summary>
     /// The name's weight in bits alone, allocating nothing: what <see cref="Score"/> returns first, for choosing the best
@@ -272,7 +275,9 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         if (equivalents.AreEquivalent(qs, ls))
             return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
 
-        var distance = Edits.DamerauLevenshtein(qs, ls, 3);
+        // An edit changes at most two characters' presence: masks this far apart cannot be within 3 edits, and the
+        // distance reads as the 4 (more than 3) that DamerauLevenshtein would return, without computing it.
+        var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * MaxEdits ? MaxEdits + 1 : Edits.DamerauLevenshtein(qs, ls, MaxEdits);
         var budget = Edits.Budget(Math.Min(qs.Length, ls.Length));
         var soundsAlike = (q.Token.SpanishKey.Length > 1 && string.Equals(q.Token.SpanishKey, l.Token.SpanishKey, StringComparison.Ordinal))
             || (q.Token.MetaphonePrimary.Length > 1 && (string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphonePrimary, StringComparison.Ordinal)
