@@ -127,13 +127,14 @@ public abstract class BrowserTest(ConsoleFixture fixture) : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Screens a name on the Screen page as an officer does, in English.</summary>
+    /// <summary>Screens a name on the Screen page as an officer does, in English, and waits for the results.</summary>
     protected static async Task ScreenAsync(IPage page, string name, string purpose = "Sanctions")
     {
         await page.GotoAsync("/screen");
         await page.GetByLabel("Purpose").SelectOptionAsync(new SelectOptionValue { Label = purpose });
         await page.GetByLabel("Name to screen").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#results")).ToBeVisibleAsync();
     }
 
     public async ValueTask DisposeAsync()
