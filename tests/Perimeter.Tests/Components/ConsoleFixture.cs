@@ -44,6 +44,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ScreeningIndex>()
                 .EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<PerimeterDb>(), ct);
         }
+        // The folder shows the last run only: a screenshot of a failure fixed since must not linger.
+        if (Directory.Exists(Screenshots))
+            Directory.Delete(Screenshots, recursive: true);
         Directory.CreateDirectory(Screenshots);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
