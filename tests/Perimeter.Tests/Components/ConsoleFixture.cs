@@ -44,6 +44,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ScreeningIndex>()
                 .EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<PerimeterDb>(), ct);
         }
+        // The folder shows the last run only: a screenshot of a failure fixed since must not linger.
+        if (Directory.Exists(Screenshots))
+            Directory.Delete(Screenshots, recursive: true);
         Directory.CreateDirectory(Screenshots);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -127,13 +130,14 @@ public abstract class BrowserTest(ConsoleFixture fixture) : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Screens a name on the Screen page as an officer does, in English.</summary>
+    /// <summary>Screens a name on the Screen page as an officer does, in English, and waits for the results.</summary>
     protected static async Task ScreenAsync(IPage page, string name, string purpose = "Sanctions")
     {
         await page.GotoAsync("/screen");
         await page.GetByLabel("Purpose").SelectOptionAsync(new SelectOptionValue { Label = purpose });
         await page.GetByLabel("Name to screen").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#results")).ToBeVisibleAsync();
     }
 
     public async ValueTask DisposeAsync()

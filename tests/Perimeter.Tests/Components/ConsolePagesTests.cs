@@ -166,6 +166,26 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
     }
 
     [Fact]
+    public async Task The_dashboard_counts_todays_screenings_and_draws_the_alerts_a_supervisor_may_use_by_kind_in_Spanish()
+    {
+        // The supervisor's account, which no other test uses: the language chosen is stored on the account.
+        var page = await Fixture.SignInAsync("supervisor");
+        await ScreenAsync(page, "Rafael Caro Quintero");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+
+        await page.GotoAsync("/dashboard?purpose=sanctions");
+
+        Assert.True(int.Parse(await page.Locator("#screenings-today").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var byKind = page.Locator("figure").Filter(new() { HasText = "Alertas activas por tipo (Sanciones)" });
+        // OFAC's individuals are persons: 13,821 entries hold thousands, written the Mexican way.
+        await Assertions.Expect(byKind.Locator("title").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Persona: \d{1,2},\d{3}$"));
+        await Assertions.Expect(page.Locator("figure").Filter(new() { HasText = "Alertas activas por categoría (Sanciones)" })).ToContainTextAsync("Sancionado");
+        await Assertions.Expect(page.Locator("#partners-heading")).ToHaveTextAsync("Agencias socias");
+        await ConsoleFixture.ScreenshotAsync(page, nameof(The_dashboard_counts_todays_screenings_and_draws_the_alerts_a_supervisor_may_use_by_kind_in_Spanish));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+    }
+
+    [Fact]
     public async Task The_console_works_with_the_keyboard_alone_at_tablet_width()
     {
         var page = await Fixture.NewPageAsync(width: 820, height: 1180);
