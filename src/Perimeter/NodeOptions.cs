@@ -62,6 +62,13 @@ public sealed class NodeOptions : IValidatableObject
             yield return new ValidationResult("Node:Database is postgres but no connection string is set (--connection-string).", [nameof(ConnectionString)]);
         if (TelemetryExporter == TelemetryExporter.Otlp && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
             yield return new ValidationResult("Node:TelemetryExporter is otlp but Node:OtlpEndpoint is not an absolute URL.", [nameof(OtlpEndpoint)]);
+        // Data annotations are not checked inside nested objects: check the federation settings' ranges here.
+        var federationErrors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(Federation, new ValidationContext(Federation), federationErrors, validateAllProperties: true))
+        {
+            foreach (var error in federationErrors)
+                yield return new ValidationResult($"Node:Federation:{string.Join(',', error.MemberNames)}: {error.ErrorMessage}", ["Federation"]);
+        }
         if (Federation.IsEnabled)
         {
             if (!Uri.TryCreate(Federation.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)

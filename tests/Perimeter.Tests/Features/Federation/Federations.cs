@@ -12,8 +12,6 @@ namespace Perimeter.Tests.Features.Federation;
 /// <summary>What federation tests do to nodes: publish in bulk, read outboxes, send raw batches as a partner would.</summary>
 internal static class Federations
 {
-    public static readonly Caller UsAnalyst = Caller.Operator("us.cbp");
-
     /// <summary>Publishes (or, with the same references, updates) alerts at <paramref name="node"/> in one import.</summary>
     public static async Task ImportAsync(FederationNode node, IReadOnlyList<AlertContent> alerts, CancellationToken ct)
     {
