@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using Perimeter.Features.Audit;
+using Perimeter.Tests.Infrastructure;
+
+namespace Perimeter.Tests.Components;
+
+[Collection(ConsoleBrowser.Name)]
+public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(console)
+{
+    [Fact]
+    public async Task A_supervisor_approves_a_partners_request_once_is_held_to_four_eyes_and_denies_it_with_a_reason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var requestId = await PartnerSetup.ReceiveRequestAsync(Fixture.Node, AnAlert.Person("Eustaquia", "Berenguer Zubizarreta"),
+            "Crossed at Tecún Umán with a forged visa.", ct);
+
+        var page = await Fixture.SignInAsync("supervisor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Requests for details" }).ClickAsync();
+        var request = page.Locator($"#request-{requestId}");
+        await Assertions.Expect(request).ToContainTextAsync("Request from gt.igm · Urgent");
+        await Assertions.Expect(request).ToContainTextAsync("Crossed at Tecún Umán with a forged visa.");
+        await Assertions.Expect(request).ToContainTextAsync("TLP:AMBER");
+        await Assertions.Expect(request).ToContainTextAsync("left");
+        await Assertions.Expect(request).ToContainTextAsync("a second, different supervisor must approve too");
+
+        await request.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#request-outcome")).ToContainTextAsync("First approval recorded");
+        await Assertions.Expect(request).ToContainTextAsync("Awaiting a second supervisor");
+        // Four eyes: the supervisor who approved first cannot be the second.
+        await Assertions.Expect(request.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeDisabledAsync();
+
+        await request.GetByLabel("Reason for denying").FillAsync("Outside the purposes of the agreement.");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Deny" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#request-outcome")).ToContainTextAsync("Denied: gt.igm gets the reason");
+        await Assertions.Expect(page.Locator($"#request-{requestId}")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#decided")).ToContainTextAsync("Outside the purposes of the agreement.");
+        await ConsoleFixture.ScreenshotAsync(page, nameof(A_supervisor_approves_a_partners_request_once_is_held_to_four_eyes_and_denies_it_with_a_reason));
+
+        Assert.Single(await Fixture.Node.AuditAsync(AuditAction.DetailsApproved, requestId, ct));
+        Assert.Single(await Fixture.Node.AuditAsync(AuditAction.DetailsDenied, requestId, ct));
+    }
+
+    [Fact]
+    public async Task An_analyst_sees_the_requests_inbox_without_the_decisions_and_an_officer_is_refused_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var requestId = await PartnerSetup.ReceiveRequestAsync(Fixture.Node, AnAlert.Person("Filiberta", "Arrechea Mondragón"), "Seen at La Mesilla.", ct);
+
+        var analyst = await Fixture.SignInAsync("analyst");
+        await analyst.GotoAsync("/requests");
+        await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Requests this agency filed" })).ToBeVisibleAsync();
+        await Assertions.Expect(analyst.Locator($"#request-{requestId}")).ToHaveCountAsync(0);
+        await Assertions.Expect(analyst.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
+
+        var officer = await Fixture.SignInAsync("officer");
+        var response = await officer.GotoAsync("/requests");
+        Assert.Equal(403, response!.Status);
+    }
+
+    [Fact]
+    public async Task An_admin_sees_partner_status_adds_a_query_agreement_and_suspends_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PartnerSetup.EnsurePartnerAsync(Fixture.Node, ct);
+
+        var page = await Fixture.SignInAsync("admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#partner-status")).ToContainTextAsync(PartnerSetup.Partner);
+        await Assertions.Expect(page.Locator("#partner-status")).ToContainTextAsync(PartnerSetup.PartnerUrl);
+
+        // No purpose: refused by the service, with the field named, and nothing added.
+        var before = (await Fixture.Node.AuditAsync(AuditAction.AgreementAdded, null, ct)).Count;
+        await page.GetByLabel("Partner", new() { Exact = true }).SelectOptionAsync(PartnerSetup.Partner);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an agreement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#agreement-errors")).ToContainTextAsync("Purposes");
+        Assert.Equal(before, (await Fixture.Node.AuditAsync(AuditAction.AgreementAdded, null, ct)).Count);
+
+        await page.GetByLabel("Partner", new() { Exact = true }).SelectOptionAsync(PartnerSetup.Partner);
+        await page.GetByLabel("Mode").SelectOptionAsync(new SelectOptionValue { Label = "Query (hit/no-hit)" });
+        await page.GetByLabel("Alert kinds").FillAsync("vehicle");
+        await page.GetByLabel("Alert categories").FillAsync("stolen-vehicle");
+        await page.GetByLabel("Highest TLP").SelectOptionAsync(new SelectOptionValue { Label = "TLP:GREEN" });
+        await page.GetByLabel("Retention (days)").FillAsync("90");
+        await page.GetByLabel("Hits reported").CheckAsync();
+        await page.GetByLabel("Firearms trafficking").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an agreement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#partners-saved")).ToContainTextAsync("Agreement with gt.igm added (Query (hit/no-hit))");
+
+        var row = page.Locator("#agreements tr", new() { HasText = "Stolen vehicle" });
+        await Assertions.Expect(row).ToContainTextAsync("Vehicle");
+        await Assertions.Expect(row).ToContainTextAsync("Firearms trafficking");
+        await Assertions.Expect(row).ToContainTextAsync("TLP:GREEN");
+        await Assertions.Expect(row).ToContainTextAsync("90");
+        await Assertions.Expect(row).ToContainTextAsync("Active");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Suspend the Query (hit/no-hit) agreement with gt.igm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#partners-saved")).ToContainTextAsync("suspended");
+        await Assertions.Expect(row).ToContainTextAsync("Suspended");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await ConsoleFixture.ScreenshotAsync(page, nameof(An_admin_sees_partner_status_adds_a_query_agreement_and_suspends_it));
+        Assert.NotEmpty(await Fixture.Node.AuditAsync(AuditAction.AgreementSuspended, null, ct));
+    }
+}
