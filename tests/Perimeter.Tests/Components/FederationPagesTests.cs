@@ -64,6 +64,13 @@ public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(c
         await PartnerSetup.EnsurePartnerAsync(Fixture.Node, ct);
 
         var page = await Fixture.SignInAsync("admin");
+        // The dashboard shows the partner's delivery status, as GET /api/v1/partners/status does, to admins and supervisors.
+        await Assertions.Expect(page.Locator("section[aria-labelledby=partners-heading] tr", new() { HasText = PartnerSetup.Partner }))
+            .ToContainTextAsync("Partner node");
+        var officer = await Fixture.SignInAsync("officer");
+        await Assertions.Expect(officer.Locator("section[aria-labelledby=partners-heading] tr", new() { HasText = PartnerSetup.Partner }))
+            .Not.ToContainTextAsync("Partner node");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
         await Assertions.Expect(page.Locator("#partner-status")).ToContainTextAsync(PartnerSetup.Partner);
         await Assertions.Expect(page.Locator("#partner-status")).ToContainTextAsync(PartnerSetup.PartnerUrl);
