@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Federation;
 using Perimeter.Tests.Infrastructure;
 
 namespace Perimeter.Tests.Components;
@@ -106,5 +110,65 @@ public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(c
         await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await ConsoleFixture.ScreenshotAsync(page, nameof(An_admin_sees_partner_status_adds_a_query_agreement_and_suspends_it));
         Assert.NotEmpty(await Fixture.Node.AuditAsync(AuditAction.AgreementSuspended, null, ct));
+    }
+
+    [Fact]
+    public async Task An_analyst_sees_a_live_partners_hit_apart_from_the_local_results_and_asks_it_for_the_details()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PartnerSetup.EnsurePartnerAsync(Fixture.Node, ct);
+        // A real partner node on a real mutual-TLS socket, holding an alert this node does not.
+        await using var belize = await FederationNode.StartAsync("bz.imd", Database.Sqlite, ct);
+        var options = Fixture.Node.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+        var ours = NodeIdentity.Load(options.DataDirectory, options.Federation.KeyPassphrase);
+        await using (var scope = belize.Running.Services.CreateAsyncScope())
+        {
+            var (pinned, errors) = await scope.ServiceProvider.GetRequiredService<PartnerService>().AddAsync(
+                new NewPartner(TestNode.Agency, PartnerSetup.PartnerUrl, ours.Certificate.ExportCertificatePem()), Caller.Operator(belize.Agency), ct);
+            Assert.True(pinned is not null, $"{errors}");
+        }
+        await belize.AgreeAsync(TestNode.Agency, ct, a => a with { Mode = AgreementMode.Query });
+        await belize.Running.PublishAsync(AnAlert.Person("Hermenegilda", "Sarabia Ocampo"), ct, agency: belize.Agency);
+        AgreementView ourAgreement;
+        await using (var scope = Fixture.Node.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var (pinned, errors) = await services.GetRequiredService<PartnerService>().AddAsync(
+                new NewPartner(belize.Agency, belize.FederationUrl, belize.Identity.Certificate.ExportCertificatePem()), Caller.Operator(TestNode.Agency), ct);
+            Assert.True(pinned is not null, $"{errors}");
+            var (added, refused) = await services.GetRequiredService<AgreementService>().AddAsync(new NewAgreement
+            {
+                Partner = belize.Agency, Mode = AgreementMode.Query, Kinds = ["*"], Categories = ["*"], Purposes = Purposes.CounterNarcotics,
+            }, Caller.Operator(TestNode.Agency), ct);
+            ourAgreement = added ?? throw new InvalidOperationException($"agreement not added: {refused}");
+        }
+        try
+        {
+            var page = await Fixture.SignInAsync("analyst");
+            await ScreenAsync(page, "Hermenegilda Sarabia Ocampo", "Counter-narcotics");
+            var answers = page.Locator("#partner-answers");
+            await Assertions.Expect(answers.Locator("#answer-bz-imd")).ToContainTextAsync("bz.imd: hit");
+            await Assertions.Expect(answers).Not.ToContainTextAsync("Hermenegilda");
+            // The local results stand apart and do not list the partner's alert: this node never held it.
+            await Assertions.Expect(page.Locator("#results")).Not.ToContainTextAsync("Sarabia");
+
+            await answers.GetByRole(AriaRole.Link, new() { Name = "Ask bz.imd for the details" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Partner", new() { Exact = true })).ToHaveValueAsync(belize.Agency);
+            await page.GetByLabel("Urgency").SelectOptionAsync(new SelectOptionValue { Label = "Urgent" });
+            await page.GetByLabel("Justification").FillAsync("Same name on a northbound bus manifest at Chetumal.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "File the request" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#request-outcome")).ToContainTextAsync("Request filed");
+            var filed = page.Locator("#outgoing tr", new() { HasText = belize.Agency });
+            await Assertions.Expect(filed).ToContainTextAsync("Urgent");
+            await Assertions.Expect(filed).ToContainTextAsync("Pending");
+            await ConsoleFixture.ScreenshotAsync(page, nameof(An_analyst_sees_a_live_partners_hit_apart_from_the_local_results_and_asks_it_for_the_details));
+            Assert.NotEmpty(await Fixture.Node.AuditAsync(AuditAction.DetailsRequested, null, ct));
+        }
+        finally
+        {
+            // The shared node keeps no agreement with a partner that is about to stop.
+            await using var scope = Fixture.Node.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AgreementService>().SuspendAsync(ourAgreement.Id, Caller.Operator(TestNode.Agency), ct);
+        }
     }
 }
