@@ -73,7 +73,7 @@ public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(c
             .ToContainTextAsync("Partner node");
         var officer = await Fixture.SignInAsync("officer");
         await Assertions.Expect(officer.Locator("section[aria-labelledby=partners-heading] tr", new() { HasText = PartnerSetup.Partner }))
-            .Not.ToContainTextAsync("Partner node");
+            .ToContainTextAsync("Partner agency with its own node");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
         await Assertions.Expect(page.Locator("#partner-status")).ToContainTextAsync(PartnerSetup.Partner);
