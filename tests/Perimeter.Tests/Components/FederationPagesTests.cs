@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -169,6 +171,59 @@ public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(c
             // The shared node keeps no agreement with a partner that is about to stop.
             await using var scope = Fixture.Node.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AgreementService>().SuspendAsync(ourAgreement.Id, Caller.Operator(TestNode.Agency), ct);
+        }
+    }
+
+    [Fact]
+    public async Task The_local_answer_is_shown_while_a_silent_partner_is_still_asked_and_then_reported_as_not_answering_in_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PartnerSetup.EnsurePartnerAsync(Fixture.Node, ct);
+        // A partner that accepts the connection and then says nothing: not even the TLS handshake.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<Socket>();
+        // Ends with an exception when the listener stops; nothing waits for it.
+        _ = Task.Run(async () =>
+        {
+            while (!ct.IsCancellationRequested)
+                held.Add(await silent.AcceptSocketAsync(ct));
+        }, ct);
+        var folder = Directory.CreateTempSubdirectory("perimeter-silent-").FullName;
+        AgreementView agreement;
+        await using (var scope = Fixture.Node.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var certificate = NodeIdentity.Create(folder, "bz.silent", null, DateTimeOffset.UtcNow).Certificate.ExportCertificatePem();
+            var url = $"https://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+            var (pinned, errors) = await services.GetRequiredService<PartnerService>().AddAsync(new NewPartner("bz.silent", url, certificate), Caller.Operator(TestNode.Agency), ct);
+            Assert.True(pinned is not null, $"{errors}");
+            var (added, refused) = await services.GetRequiredService<AgreementService>().AddAsync(new NewAgreement
+            {
+                Partner = "bz.silent", Mode = AgreementMode.Query, Kinds = ["*"], Categories = ["*"], Purposes = Purposes.HumanTrafficking,
+            }, Caller.Operator(TestNode.Agency), ct);
+            agreement = added ?? throw new InvalidOperationException($"agreement not added: {refused}");
+        }
+        try
+        {
+            var page = await Fixture.SignInAsync("officer");
+            await ScreenAsync(page, "Jose Guzman", "Human trafficking");
+            // The local results are on the page while the partner is still being asked.
+            await Assertions.Expect(page.Locator("#partner-answers")).ToContainTextAsync("Asking partner nodes");
+            await Assertions.Expect(page.Locator("#results")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#answer-bz-silent")).ToContainTextAsync("bz.silent: did not answer in time", new() { Timeout = 10_000 });
+            // An officer may not file a request for details.
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("for the details") })).ToHaveCountAsync(0);
+            await ConsoleFixture.ScreenshotAsync(page, nameof(The_local_answer_is_shown_while_a_silent_partner_is_still_asked_and_then_reported_as_not_answering_in_time));
+        }
+        finally
+        {
+            await using var scope = Fixture.Node.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AgreementService>().SuspendAsync(agreement.Id, Caller.Operator(TestNode.Agency), ct);
+            silent.Stop();
+            foreach (var socket in held)
+                socket.Dispose();
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
