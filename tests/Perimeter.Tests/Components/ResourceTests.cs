@@ -5,6 +5,7 @@ using Perimeter.Components;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
+using Federation = Perimeter.Features.Federation;
 using Perimeter.Features.Screening;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Screening;
@@ -52,6 +53,7 @@ public sealed partial class ResourceTests
             typeof(InformationCredibility), typeof(AlertStatus), typeof(Role), typeof(Band), typeof(DecisionOutcome), typeof(BatchStatus),
             typeof(AuditAction), typeof(AuditOutcome), typeof(PartAgreement), typeof(Sex), typeof(DocumentType), typeof(NameType),
             typeof(FirearmType), typeof(VehicleType), typeof(AlertChangeKind), typeof(HitSource),
+            typeof(Federation.AgreementMode), typeof(Federation.AgreementStatus), typeof(Federation.Urgency), typeof(Federation.RequestStatus),
         ];
         var missing = shown
             .SelectMany(type => Enum.GetNames(type).Where(name => !(type == typeof(Purposes) && name == "None")).Select(name => $"{type.Name}.{name}"))
