@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Perimeter.Localization;
 using Perimeter.Storage;
 
 namespace Perimeter.Features.Audit;
 
-/// <summary>Walks the audit chain from the first record and names the first link that does not hold.</summary>
+/// <summary>Walks the audit chain from the first record and names the first link that does not hold, in the reader's language.</summary>
 public static class AuditChain
 {
     public static async Task<ChainCheck> VerifyAsync(PerimeterDb db, CancellationToken ct)
@@ -15,14 +16,14 @@ public static class AuditChain
             if (record.Sequence != expected)
             {
                 var reason = record.Sequence > expected
-                    ? $"records {expected}–{record.Sequence - 1} are missing"
-                    : $"record {record.Sequence} is out of order";
+                    ? Text.Format("ChainRecordsMissing", expected, record.Sequence - 1)
+                    : Text.Format("ChainOutOfOrder", record.Sequence);
                 return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, reason));
             }
             if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
-                return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, "its link to the previous record does not match: a record before it was removed or replaced"));
+                return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, Text.Get("ChainLinkBroken")));
             if (!string.Equals(AuditLog.HashOf(record), record.Hash, StringComparison.Ordinal))
-                return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, "its contents do not match its hash: the record was edited"));
+                return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, Text.Get("ChainRecordEdited")));
             previous = record.Hash;
             expected++;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perimeter.Features.Imports;
+using Perimeter.Localization;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Screening;
 
@@ -40,12 +41,12 @@ public static class ScreeningInput
         var queries = new List<Query>();
         using var records = CsvRecords.Read(text.TrimStart('\uFEFF')).GetEnumerator();
         if (!records.MoveNext())
-            return new Read([], [$"{fileName}:1: empty file; expected a header with id,name"]);
+            return new Read([], [$"{fileName}:1: {Text.Get("ManifestEmpty")}"]);
         var header = records.Current.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         foreach (var column in header.Where(c => !Known.Contains(c, StringComparer.Ordinal)))
-            errors.Add($"{fileName}:1: unknown column \"{column}\"; expected {string.Join(',', Known)}");
+            errors.Add($"{fileName}:1: {Text.Format("ManifestUnknownColumn", column, string.Join(',', Known))}");
         foreach (var required in Required.Where(r => !header.Contains(r, StringComparer.Ordinal)))
-            errors.Add($"{fileName}:1: missing column \"{required}\"");
+            errors.Add($"{fileName}:1: {Text.Format("ManifestMissingColumn", required)}");
         if (errors.Count > 0)
             return new Read([], errors);
 
@@ -61,19 +62,19 @@ public static class ScreeningInput
             }
             if (record.Fields.Count != header.Count)
             {
-                errors.Add($"{where}: {record.Fields.Count} fields where the header has {header.Count}");
+                errors.Add($"{where}: {Text.Format("ManifestFieldCount", record.Fields.Count, header.Count)}");
                 continue;
             }
             if (queries.Count >= MaxRows)
             {
-                errors.Add($"{where}: more than {MaxRows} rows; split the file");
+                errors.Add($"{where}: {Text.Format("ManifestTooManyRows", MaxRows)}");
                 break;
             }
             var row = header.Select((h, i) => (h, record.Fields[i].Trim())).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal);
             if (Parse(row, where, errors) is { } query)
             {
                 if (!ids.Add(query.Id))
-                    errors.Add($"{where}: id \"{query.Id}\" appears twice");
+                    errors.Add($"{where}: {Text.Format("ManifestDuplicateId", query.Id)}");
                 else
                     queries.Add(query);
             }
@@ -89,9 +90,9 @@ public static class ScreeningInput
         var id = row["id"];
         var name = row["name"];
         if (id.Length is 0 or > 200)
-            errors.Add($"{where}: id: {(id.Length == 0 ? "required" : "longer than 200 characters")}");
+            errors.Add($"{where}: id: {Text.Get(id.Length == 0 ? "ManifestRequired" : "ManifestIdTooLong")}");
         if (name.Length > 300 || name.Any(char.IsControl))
-            errors.Add($"{where}: name: longer than 300 characters or holds control characters");
+            errors.Add($"{where}: name: {Text.Get("ManifestNameInvalid")}");
 
         var kind = SubjectKind.Person;
         if (row.GetValueOrDefault("kind") is { Length: > 0 } kindText)
@@ -100,7 +101,7 @@ public static class ScreeningInput
             if (Enum.TryParse(kindText, ignoreCase: true, out SubjectKind parsed) && Enum.IsDefined(parsed) && !int.TryParse(kindText, out _))
                 kind = parsed;
             else
-                errors.Add($"{where}: kind: unknown value \"{kindText}\"; expected person, organization, vehicle, firearm or document");
+                errors.Add($"{where}: kind: {Text.Format("ManifestUnknownKind", kindText)}");
         }
         PartialDate[] dates = [];
         if (row.GetValueOrDefault("dob") is { Length: > 0 } dob)
@@ -108,7 +109,7 @@ public static class ScreeningInput
             if (PartialDate.TryParse(dob, out var date))
                 dates = [date];
             else
-                errors.Add($"{where}: dob: \"{dob}\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+                errors.Add($"{where}: dob: {Text.Format("ManifestBadDate", dob)}");
         }
         string[] nationalities = [];
         if (row.GetValueOrDefault("nationality") is { Length: > 0 } nationality)
@@ -116,7 +117,7 @@ public static class ScreeningInput
             if (CountryNames.TryParse(nationality, out var code))
                 nationalities = [code];
             else
-                errors.Add($"{where}: nationality: unknown country \"{nationality}\"");
+                errors.Add($"{where}: nationality: {Text.Format("ManifestUnknownCountry", nationality)}");
         }
         var sex = Sex.Unknown;
         if (row.GetValueOrDefault("sex") is { Length: > 0 } sexText)
@@ -128,18 +129,18 @@ public static class ScreeningInput
                 _ => Sex.Unknown,
             };
             if (sex == Sex.Unknown && !string.Equals(sexText, "u", StringComparison.OrdinalIgnoreCase))
-                errors.Add($"{where}: sex: \"{sexText}\" is not M, F or U");
+                errors.Add($"{where}: sex: {Text.Format("ManifestBadSex", sexText)}");
         }
         Identifier[] identifiers = [];
         if (row.GetValueOrDefault("document") is { Length: > 0 } document)
         {
             if (document.Length > 100)
-                errors.Add($"{where}: document: longer than 100 characters");
+                errors.Add($"{where}: document: {Text.Get("ManifestDocumentTooLong")}");
             else
                 identifiers = [IdentifierOf(kind, document)];
         }
         if (name.Length == 0 && identifiers.Length == 0)
-            errors.Add($"{where}: name: required unless a document number is given");
+            errors.Add($"{where}: name: {Text.Get("ManifestNameRequired")}");
         if (errors.Count > count)
             return null;
         return new Query(id, new Subject

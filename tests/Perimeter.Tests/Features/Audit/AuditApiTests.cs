@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
@@ -153,6 +154,11 @@ public sealed class AuditApiTests
         var verified = await node.AuditAsync(AuditAction.AuditVerified, null, ct);
         Assert.Equal([AuditOutcome.Allowed, AuditOutcome.Failed], verified.Select(r => r.Outcome));
         Assert.Equal($"broken-at={publish.Sequence}", verified[^1].Detail);
+
+        // The reason is told in the auditor's language.
+        using var spanishAuditor = await node.ClientAsync(TestNode.Agency, Role.Auditor, ct);
+        spanishAuditor.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("es"));
+        Assert.Contains("el registro fue editado", (await VerifyAsync(spanishAuditor, ct)).FirstBrokenLink!.Reason, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Perimeter.Features.Access;
@@ -122,6 +123,22 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
         Assert.Contains(line, message, StringComparison.Ordinal);
         Assert.Contains(word, message[message.IndexOf(line, StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Equal(queuedBefore, (await node.AuditAsync(AuditAction.BatchQueued, null, ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_malformed_manifest_is_explained_in_the_callers_language()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        using var officer = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        officer.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("es"));
+
+        var response = await officer.PostAsync(Screenings.Batch,
+            new StringContent("id,name,nationality,sex\n1,Joaquín Guzmán,Atlantis,X\n1,Ismael Zambada,MX,M\n", Encoding.UTF8, "text/csv"), ct);
+
+        var messages = (await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("body");
+        Assert.Contains(messages, m => m.EndsWith("batch.csv:2: nationality: país desconocido \"Atlantis\"", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.EndsWith("batch.csv:2: sex: \"X\" no es M, F ni U", StringComparison.Ordinal));
     }
 
     [Fact]
