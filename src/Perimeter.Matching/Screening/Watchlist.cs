@@ -116,7 +116,7 @@ public sealed class Watchlist
         }
         // By weight as explained (one decimal), not by the rounded score: above about 23 bits every score reads 1.0000.
         kept.Sort((a, b) => Math.Round(b.Weighed.Bits, 1).CompareTo(Math.Round(a.Weighed.Bits, 1)));
-        // A candidate the best one explains a thousand times better is not who this is (often a relative).
+        // A candidate the best one explains many times better is not who this is (often a relative or a namesake).
         if (kept.Count > 1 && options.MaxGapBits is { } gap)
         {
             var floor = Math.Round(kept[0].Weighed.Bits, 1) - gap;
