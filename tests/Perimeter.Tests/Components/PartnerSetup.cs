@@ -90,7 +90,7 @@ internal static class PartnerSetup
             RequestedBy = "igm.analyst",
             SignedAt = node.Time.GetUtcNow(),
         }, PartnerCaller.Of(Partner, null), token), ct);
-        Assert.NotNull(await requests.FindAsync(requestId, ct));
+        Assert.NotNull(await requests.FindAsync(requestId, Caller.System(TestNode.Agency), ct));
         return requestId;
     }
 }

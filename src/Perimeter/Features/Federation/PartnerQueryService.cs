@@ -21,6 +21,12 @@ public sealed class PartnerQueryService(
 
     public async Task<PartnerQueryResult> AskAsync(ScreenRequest subject, Caller caller, CancellationToken ct)
     {
+        // Partners are asked in this node's name, under its agreements: only this agency's own users may ask them.
+        if (!string.Equals(caller.Agency, identity.Agency, StringComparison.Ordinal))
+        {
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.PartnerQuery, "partner", null, AuditOutcome.Denied, "other-agency"), ct);
+            return new PartnerQueryResult(Guid.CreateVersion7(time.GetUtcNow()), []);
+        }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var agreed = (await db.Agreements.AsNoTracking().ToListAsync(ct))
             .Where(a => a.RefusesQuery(caller.Purpose, today) is null).Select(a => a.Partner).ToHashSet(StringComparer.Ordinal);

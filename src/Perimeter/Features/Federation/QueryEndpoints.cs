@@ -37,8 +37,8 @@ internal static class QueryEndpoints
         return filed is null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/requests-for-details/{filed.Id}", filed);
     }
 
-    private static async Task<Results<Ok<RequestForDetailsView>, NotFound>> Get(Guid id, RequestForDetailsService service, CancellationToken ct) =>
-        await service.FindAsync(id, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound();
+    private static async Task<Results<Ok<RequestForDetailsView>, NotFound>> Get(Guid id, RequestForDetailsService service, Caller caller, CancellationToken ct) =>
+        await service.FindAsync(id, caller, ct) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<RequestForDetailsView>, NotFound, ProblemHttpResult>> Approve(
         Guid id, RequestForDetailsService service, Caller caller, CancellationToken ct) =>

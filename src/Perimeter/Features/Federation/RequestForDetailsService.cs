@@ -12,12 +12,19 @@ namespace Perimeter.Features.Federation;
 /// supervisors above TLP:GREEN (four eyes); the decision travels back signed through the outbox. Each request
 /// has a deadline set by its urgency under the agreement; overdue ones are escalated and reported.
 /// </summary>
-public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, FederationIdentity identity, TimeProvider time)
+public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, AccessPolicy policy, FederationIdentity identity, TimeProvider time)
 {
     /// <summary>The asking side: an analyst files a request about a hit reference a partner gave.</summary>
     public async Task<(RequestForDetailsView? Request, FieldErrors Errors)> FileAsync(NewRequestForDetails request, Caller caller, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        // A request goes out signed in this node's name: only this agency's own users may file one.
+        if (!string.Equals(caller.Agency, identity.Agency, StringComparison.Ordinal))
+        {
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.DetailsRequested, "request-for-details", null, AuditOutcome.Denied, "other-agency"), ct);
+            errors.Add("partner", "Forbidden");
+            return (null, errors);
+        }
         errors.Required("justification", request.Justification);
         errors.FreeText("justification", request.Justification, 2000);
         if (request.Purpose == Purposes.None || MarkingText.Each(request.Purpose).Count() != 1)
@@ -74,10 +81,15 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Fed
         var hit = await db.PartnerHits.AsNoTracking().SingleOrDefaultAsync(h => h.Reference == request.Reference && h.Asker == sender.Agency, ct);
         var agreement = (await db.Agreements.AsNoTracking().Where(a => a.Partner == sender.Agency).ToListAsync(ct))
             .FirstOrDefault(a => a.RefusesQuery(request.Purpose, today) is null);
-        if (hit is null || agreement is null || await db.RequestsForDetails.AnyAsync(r => r.Id == request.RequestId, ct))
+        // The details are asked for the purpose the hit was answered under, and no other.
+        var refusal = hit is null ? "unknown-reference"
+            : hit.Purpose != request.Purpose ? "purpose-differs-from-hit"
+            : agreement is null ? "no-agreement"
+            : await db.RequestsForDetails.AnyAsync(r => r.Id == request.RequestId, ct) ? "duplicate"
+            : null;
+        if (refusal is not null)
         {
-            await audit.AppendAsync(partner, new AuditEntry(AuditAction.DetailsRequested, "request-for-details", [request.RequestId], AuditOutcome.Denied,
-                hit is null ? "unknown-reference" : agreement is null ? "no-agreement" : "duplicate"), ct);
+            await audit.AppendAsync(partner, new AuditEntry(AuditAction.DetailsRequested, "request-for-details", [request.RequestId], AuditOutcome.Denied, refusal), ct);
             return;
         }
         var now = time.GetUtcNow();
@@ -87,14 +99,14 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Fed
             Direction = RequestDirection.Incoming,
             Partner = sender.Agency,
             Reference = request.Reference,
-            AlertId = hit.AlertId,
+            AlertId = hit!.AlertId,
             Purpose = request.Purpose,
             Justification = request.Justification,
             Urgency = request.Urgency,
             Status = RequestStatus.Pending,
             CreatedAt = now,
             RequestedBy = $"{sender.Agency}:{request.RequestedBy}",
-            DueAt = now.AddHours(HoursFor(agreement, request.Urgency)),
+            DueAt = now.AddHours(HoursFor(agreement!, request.Urgency)),
         });
         await audit.AppendAsync(partner, new AuditEntry(AuditAction.DetailsRequested, "request-for-details", [request.RequestId, hit.AlertId],
             Detail: $"from={sender.Agency} urgency={MarkingText.Of(request.Urgency)}"), ct);
@@ -189,15 +201,31 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Fed
         }, ct);
     }
 
+    /// <summary>The requests, newest first, without any released details: those are read one at a time through <see cref="FindAsync"/>.</summary>
     public async Task<IReadOnlyList<RequestForDetailsView>> ListAsync(bool overdueOnly, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var rows = await db.RequestsForDetails.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
-        return [.. rows.Where(r => !overdueOnly || IsOverdue(r, now)).Select(r => RequestForDetailsView.Of(r, now))];
+        return [.. rows.Where(r => !overdueOnly || IsOverdue(r, now)).Select(r => RequestForDetailsView.Of(r, now) with { Details = null, Release = null })];
     }
 
-    public async Task<RequestForDetailsView?> FindAsync(Guid id, CancellationToken ct) =>
-        await db.RequestsForDetails.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } row ? RequestForDetailsView.Of(row, time.GetUtcNow()) : null;
+    /// <summary>
+    /// One request; the details a partner released come with it only for this agency's own users working under the purpose
+    /// they were asked for, and reading them is audited like any alert read.
+    /// </summary>
+    public async Task<RequestForDetailsView?> FindAsync(Guid id, Caller caller, CancellationToken ct)
+    {
+        if (await db.RequestsForDetails.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } row)
+            return null;
+        var view = RequestForDetailsView.Of(row, time.GetUtcNow());
+        if (view.Details is null)
+            return view;
+        var allowed = string.Equals(caller.Agency, identity.Agency, StringComparison.Ordinal) && (caller.Purpose & row.Purpose) != 0;
+        await audit.RecordAsync(caller, allowed
+            ? new AuditEntry(AuditAction.Read, "released-details", row.AlertId is { } alert ? [row.Id, alert] : [row.Id])
+            : AuditEntry.Denied(AuditAction.ReadDenied, "released-details", row.Id, "purpose"), ct);
+        return allowed ? view : view with { Details = null, Release = null };
+    }
 
     /// <summary>Marks requests past their deadline, incoming (ours to answer) and outgoing (the partner's), once each, audited.</summary>
     public async Task<int> EscalateAsync(CancellationToken ct)
@@ -222,16 +250,32 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Fed
     {
         var row = await db.RequestsForDetails.SingleOrDefaultAsync(r => r.Id == id && r.Direction == RequestDirection.Incoming, ct);
         if (row is null)
+        {
+            await audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.DetailsApproved, "request-for-details", id, "missing"), ct);
             return (null, null, Decision.NotFound());
+        }
         if (!caller.Has(Role.Supervisor) || !string.Equals(caller.Agency, identity.Agency, StringComparison.Ordinal))
         {
             await audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.DetailsApproved, "request-for-details", row.Id, "not-a-supervisor"), ct);
             return (null, null, Decision.Refused("Forbidden"));
         }
         if (row.Status is RequestStatus.Approved or RequestStatus.Denied)
+        {
+            await audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.DetailsApproved, "request-for-details", row.Id, "already-decided"), ct);
             return (null, null, Decision.Refused("AlreadyDecided"));
+        }
+        // Checked again now, not only when the hit was answered: the alert may have been re-marked, the agreement suspended.
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == row.AlertId, ct);
-        return alert is null || alert.Status != AlertStatus.Active ? (null, null, Decision.Refused("NotActive")) : (row, alert, null);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var agreed = (await db.Agreements.AsNoTracking().Where(a => a.Partner == row.Partner).ToListAsync(ct))
+            .Any(a => a.RefusesQuery(row.Purpose, today) is null);
+        if (alert is null || !policy.MayAnswerHitNoHit(alert, row.Purpose) || !agreed)
+        {
+            await audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.DetailsApproved, "request-for-details", row.Id,
+                alert is null || alert.Status != AlertStatus.Active ? "not-active" : !agreed ? "no-agreement" : "not-releasable"), ct);
+            return (null, null, Decision.Refused("NotActive"));
+        }
+        return (row, alert, null);
     }
 
     private void Queue(string partner, string type, SignedDocument document, DateTimeOffset now) =>

@@ -103,7 +103,13 @@ public sealed class QueryTests
         Assert.Equal(RequestStatus.Approved, twice!.Status);
 
         await FederationNode.EventuallyAsync(async () => await pair.Us.QueryAsync(db => db.RequestsForDetails.AnyAsync(r => r.Id == request.Id && r.Status == RequestStatus.Approved)), "the release at us.cbp", ct);
-        var released = await analyst.GetFromJsonAsync<RequestForDetailsView>($"/api/v1/requests-for-details/{request.Id}", PerimeterJson.Options, ct);
+        // The released details are read under the purpose they were asked for, and the read is audited.
+        var withoutPurpose = await analyst.GetFromJsonAsync<RequestForDetailsView>($"/api/v1/requests-for-details/{request.Id}", PerimeterJson.Options, ct);
+        Assert.Null(withoutPurpose!.Details);
+        using var reader = await pair.Us.Running.ClientAsync("us.cbp", Role.Analyst, ct, Purposes.CounterNarcotics);
+        var released = await reader.GetFromJsonAsync<RequestForDetailsView>($"/api/v1/requests-for-details/{request.Id}", PerimeterJson.Options, ct);
+        Assert.Null((await reader.GetFromJsonAsync<List<RequestForDetailsView>>("/api/v1/requests-for-details", PerimeterJson.Options, ct))!.Single(r => r.Id == request.Id).Details);
+        Assert.Single(await pair.Us.Running.AuditAsync(AuditAction.Read, request.Id, ct));
         Assert.Equal(alert.Id, released!.AlertId);
         Assert.Equal("Test subject.", released.Details!.Narrative);
         Assert.Equal(Tlp.Amber, released.Details.Markings.Tlp);
