@@ -71,7 +71,8 @@ public sealed partial class FederationDelivery(
     private async Task<int> AcknowledgeAsync(Partner partner, List<OutboxMessage> batch, BatchResult result, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var byId = result.Results.ToDictionary(r => r.MessageId);
+        // A partner that answers one message twice is taken at its first answer, not allowed to break the run.
+        var byId = result.Results.DistinctBy(r => r.MessageId).ToDictionary(r => r.MessageId);
         var acknowledged = 0;
         var outOfOrder = 0;
         var first = batch[0].Sequence;
@@ -98,7 +99,14 @@ public sealed partial class FederationDelivery(
                 message.LastError = null;
                 acknowledged++;
                 if (answer.Receipt is { } receipt && PinnedCertificates.Verifies(partner, receipt))
-                    await PartnerCopies.RecordAsync(db, partner.Agency, PerimeterJson.Deserialize<ReceiptDocument>(receipt.Payload), receipt, token);
+                {
+                    // Signed by the partner, and about what was sent: its own copy of this node's alert.
+                    var document = PerimeterJson.Deserialize<ReceiptDocument>(receipt.Payload);
+                    if (document.Holder == partner.Agency && document.Originator == identity.Agency && document.AlertId == sent.AlertId)
+                        await PartnerCopies.RecordAsync(db, partner.Agency, document, receipt, token);
+                    else
+                        message.LastError = "receipt about another copy than the one sent";
+                }
                 else if (answer.Receipt is not null)
                     message.LastError = "receipt not signed by the partner's pinned key";
             }
