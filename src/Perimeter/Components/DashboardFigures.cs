@@ -39,7 +39,7 @@ public sealed class DashboardFigures(PerimeterDb db, AccessPolicy policy, AuditL
                 .OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count))];
             byCategory = [.. (await visible.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count))];
-            await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.Search, "alert", null, Detail: "dashboard counts by kind and category"), t), ct);
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.Search, "alert", null, Detail: "dashboard counts by kind and category"), ct);
         }
         return new Dashboard(
             ScreeningsToday: perDay[^1].Count,

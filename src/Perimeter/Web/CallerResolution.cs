@@ -47,8 +47,8 @@ internal sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewa
         var caller = CallerResolution.Resolve(context);
         var db = context.RequestServices.GetRequiredService<PerimeterDb>();
         var audit = context.RequestServices.GetRequiredService<AuditLog>();
-        await db.WriteAsync(ct => audit.AppendAsync(caller,
-            new AuditEntry(AuditAction.Denied, "endpoint", null, AuditOutcome.Denied, $"{context.Request.Method} {context.Request.Path}"), ct), context.RequestAborted);
+        await audit.RecordAsync(caller,
+            new AuditEntry(AuditAction.Denied, "endpoint", null, AuditOutcome.Denied, $"{context.Request.Method} {context.Request.Path}"), context.RequestAborted);
         if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         {
             // A console page: a browser is sent to sign in, or shown the refusal in the console's own language and layout.

@@ -25,8 +25,8 @@ internal static class FederationCommands
             }
             var identity = NodeIdentity.Create(node.DataDirectory, node.Agency, node.Federation.KeyPassphrase, services.GetRequiredService<TimeProvider>().GetUtcNow());
             var db = services.GetRequiredService<PerimeterDb>();
-            await db.WriteAsync(t => services.GetRequiredService<AuditLog>().AppendAsync(Caller.Operator(node.Agency),
-                new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), t), token);
+            await services.GetRequiredService<AuditLog>().RecordAsync(Caller.Operator(node.Agency),
+                new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), token);
             Console.WriteLine($"certificate for {node.Agency}: {NodeIdentity.CertificatePathOf(node.DataDirectory)} (give this file to partners)");
             Console.WriteLine($"sha256 {identity.Pin}");
             return ExitCode.Ok;

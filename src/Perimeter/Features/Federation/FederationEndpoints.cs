@@ -81,8 +81,8 @@ internal static class FederationEndpoints
         }
         var caller = Caller.Anonymous(context.Connection.RemoteIpAddress?.ToString());
         var reason = certificate is null ? "no client certificate" : $"unpinned certificate sha256={pin} subject={certificate.Subject}";
-        await db.WriteAsync(token => services.GetRequiredService<AuditLog>().AppendAsync(caller,
-            new AuditEntry(AuditAction.FederationRefused, "peer", null, AuditOutcome.Denied, $"{context.Request.Path}: {reason}"), token), context.RequestAborted);
+        await services.GetRequiredService<AuditLog>().RecordAsync(caller,
+            new AuditEntry(AuditAction.FederationRefused, "peer", null, AuditOutcome.Denied, $"{context.Request.Path}: {reason}"), context.RequestAborted);
         return certificate is null
             ? Problems.Problem(StatusCodes.Status401Unauthorized, "ClientCertificateRequired")
             : Problems.Problem(StatusCodes.Status403Forbidden, "UnpinnedCertificate");

@@ -34,8 +34,8 @@ public sealed class PartnerQueryService(
         var queryId = Guid.CreateVersion7(time.GetUtcNow());
         var request = new PartnerQueryRequest(queryId, caller.Purpose, subject);
         var answers = identity.Current is null ? [] : await Task.WhenAll(partners.Select(p => AskOneAsync(p, request, ct)));
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerQuery, "partner", partners.Select(p => (object)p.Agency),
-            Detail: $"query={queryId} {subject.Describe()} " + string.Join(' ', answers.Select(a => $"{a.Partner}={a.Outcome}"))), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.PartnerQuery, "partner", partners.Select(p => (object)p.Agency),
+            Detail: $"query={queryId} {subject.Describe()} " + string.Join(' ', answers.Select(a => $"{a.Partner}={a.Outcome}"))), ct);
         return new PartnerQueryResult(queryId, answers);
     }
 
@@ -76,7 +76,7 @@ public sealed class PartnerQueryService(
         if (agreement is null)
         {
             var reason = agreements.Select(a => a.RefusesQuery(request.Purpose, today)).FirstOrDefault() ?? "no-agreement";
-            await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerQueryAnswered, "partner", [asker.Agency], AuditOutcome.Denied, reason), token), ct);
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.PartnerQueryAnswered, "partner", [asker.Agency], AuditOutcome.Denied, reason), ct);
             return (null, reason);
         }
         var response = await screening.ScreenAsync(request.Subject with { Top = 1 }, caller, ct,

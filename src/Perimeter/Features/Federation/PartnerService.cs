@@ -81,9 +81,9 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == alertId, ct);
         var allowed = alert is not null && string.Equals(alert.Originator, caller.Agency, StringComparison.Ordinal) && !alert.IsPartnerCopy
             && (caller.Has(Role.Analyst) || caller.Has(Role.Supervisor));
-        await db.WriteAsync(token => audit.AppendAsync(caller, allowed
+        await audit.RecordAsync(caller, allowed
             ? new AuditEntry(AuditAction.Read, "partner-copies", [alertId])
-            : AuditEntry.Denied(AuditAction.ReadDenied, "partner-copies", alertId, alert is null ? "missing" : "not-permitted"), token), ct);
+            : AuditEntry.Denied(AuditAction.ReadDenied, "partner-copies", alertId, alert is null ? "missing" : "not-permitted"), ct);
         if (!allowed)
             return null;
         var copies = await db.PartnerCopies.AsNoTracking().Where(c => c.AlertId == alertId).OrderBy(c => c.Partner).ToListAsync(ct);

@@ -23,7 +23,7 @@ public sealed class ReadLogService(PerimeterDb db, AuditLog audit, FederationIde
         var agreed = await db.Agreements.AsNoTracking().Where(a => a.Partner == requester.Agency).ToListAsync(ct);
         if (!agreed.Any(a => a.IsInForce(today)))
         {
-            await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.ReadLogServed, "partner", [requester.Agency], AuditOutcome.Denied, "no agreement in force"), token), ct);
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.ReadLogServed, "partner", [requester.Agency], AuditOutcome.Denied, "no agreement in force"), ct);
             return null;
         }
         var copies = (await db.Alerts.AsNoTracking().Where(a => a.IsPartnerCopy && a.Originator == requester.Agency)
@@ -44,7 +44,7 @@ public sealed class ReadLogService(PerimeterDb db, AuditLog audit, FederationIde
             }
         }
         var document = identity.Sign(new ReadLogDocument { Holder = identity.Agency, Originator = requester.Agency, Entries = entries, SignedAt = time.GetUtcNow() });
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.ReadLogServed, "partner", [requester.Agency], Detail: $"{entries.Count} reads"), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.ReadLogServed, "partner", [requester.Agency], Detail: $"{entries.Count} reads"), ct);
         return document;
     }
 
@@ -72,8 +72,8 @@ public sealed class ReadLogService(PerimeterDb db, AuditLog audit, FederationIde
         {
             failure = $"unreachable: {e.Message}";
         }
-        await db.WriteAsync(token => audit.AppendAsync(caller, new AuditEntry(AuditAction.ReadLogRequested, "partner", [partner.Agency],
-            failure is null ? AuditOutcome.Allowed : AuditOutcome.Failed, failure ?? $"{view!.Entries.Count} reads"), token), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.ReadLogRequested, "partner", [partner.Agency],
+            failure is null ? AuditOutcome.Allowed : AuditOutcome.Failed, failure ?? $"{view!.Entries.Count} reads"), ct);
         return view ?? new ReadLogView(partner.Agency, [], null, failure);
     }
 }

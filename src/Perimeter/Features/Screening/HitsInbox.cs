@@ -44,8 +44,8 @@ public sealed class HitsInbox(PerimeterDb db, AuditLog audit, AccessPolicy polic
             .OrderByDescending(h => h.Outcome == DecisionOutcome.Escalated).ThenByDescending(h => h.At)
             .Take(Limit)
             .ToList();
-        await db.WriteAsync(t => audit.AppendAsync(caller, new AuditEntry(AuditAction.Read, "hits", hits.Select(h => (object)h.AlertId).Distinct(),
-            Detail: $"decisions={decided.Count} standing-matches={matches.Count}"), t), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "hits", hits.Select(h => (object)h.AlertId).Distinct(),
+            Detail: $"decisions={decided.Count} standing-matches={matches.Count}"), ct);
         return hits;
     }
 }

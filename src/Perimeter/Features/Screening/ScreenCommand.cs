@@ -49,8 +49,8 @@ internal static class ScreenCommand
                     var (list, references) = await FromNodeAsync(services.GetRequiredService<PerimeterDb>(), token);
                     var code = await ScreenAsync(read.Queries, list, references, options, parsed.GetValue(output)!, token);
                     var db = services.GetRequiredService<PerimeterDb>();
-                    await db.WriteAsync(t => services.GetRequiredService<AuditLog>().AppendAsync(Caller.Operator(node.Agency),
-                        new AuditEntry(AuditAction.Search, "screening", null, Detail: $"cli queries={read.Queries.Count}"), t), token);
+                    await services.GetRequiredService<AuditLog>().RecordAsync(Caller.Operator(node.Agency),
+                        new AuditEntry(AuditAction.Search, "screening", null, Detail: $"cli queries={read.Queries.Count}"), token);
                     return code;
                 }, ct);
             }
