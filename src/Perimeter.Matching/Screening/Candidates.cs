@@ -25,6 +25,19 @@ internal static class Candidates
             return;
         var scratch = t_scratch is { } existing && existing.Capacity >= segment.Count ? existing : t_scratch = new Scratch(segment.Count);
         scratch.Begin();
+        try
+        {
+            Seed(segment, query, totalEntries, scratch);
+            TakeBest(segment, scratch, limit, isLive, mayConsider, into);
+        }
+        finally
+        {
+            scratch.End();
+        }
+    }
+
+    private static void Seed(Segment segment, PreparedQuery query, int totalEntries, Scratch scratch)
+    {
 
         foreach (var identifier in query.Subject.Identifiers)
         {
@@ -51,12 +64,10 @@ internal static class Candidates
             }
         }
 
-        if (scratch.Touched.Count == 0 && common.Count > 0)
+        if (scratch.Found.Length == 0 && common.Count > 0)
             SeedFromCommon(segment, common, scratch);
         else
             AddCommon(segment, common, scratch);
-
-        TakeBest(segment, scratch, limit, isLive, mayConsider, into);
     }
 
     /// <summary>The parts of all query names, each token once, in order: what <c>SelectMany(Parts).DistinctBy(Token.Text)</c> gives.</summary>
@@ -84,15 +95,14 @@ internal static class Candidates
     {
         if (common.Count == 0)
             return;
-        var found = scratch.Found;
-        foreach (var entry in scratch.Touched)
+        foreach (ref var found in scratch.Found)
         {
             var credited = -1;
             foreach (var (token, weight, part) in common)
             {
-                if (part != credited && segment.Holds(token, entry))
+                if (part != credited && segment.Holds(token, found.Entry))
                 {
-                    found[entry].Score += weight;
+                    found.Score += weight;
                     credited = part;
                 }
             }
@@ -109,16 +119,15 @@ internal static class Candidates
     {
         if (limit <= 0)
             return;
-        var touched = scratch.Touched;
         var found = scratch.Found;
         var heap = scratch.RankBuffer(limit);
         var size = 0;
-        for (var i = 0; i < touched.Count; i++)
+        for (var i = 0; i < found.Length; i++)
         {
-            var ranked = new Ranked(found[touched[i]].Score, i);
+            var ranked = new Ranked(found[i].Score, i);
             if (size == limit && !ranked.Before(heap[0]))
                 continue;
-            var position = touched[i];
+            var position = found[i].Entry;
             if (!isLive(position) || (mayConsider is not null && !mayConsider(segment.Entries[position].Id)))
                 continue;
             if (size < limit)
@@ -136,7 +145,7 @@ internal static class Candidates
         var best = heap[..size];
         best.Sort((a, b) => a.Before(b) ? -1 : b.Before(a) ? 1 : 0);
         foreach (var ranked in best)
-            into.Add(segment.Entries[touched[ranked.Order]]);
+            into.Add(segment.Entries[found[ranked.Order].Entry]);
     }
 
     /// <summary>An entry found, by its score and the order it was found in (earlier wins a tie, as a stable sort keeps it).</summary>
@@ -206,10 +215,10 @@ internal static class Candidates
         }
         foreach (var (token, weight, _) in byPart.Skip(2))
         {
-            foreach (var entry in scratch.Touched)
+            foreach (ref var found in scratch.Found)
             {
-                if (segment.Holds(token, entry))
-                    scratch.Found[entry].Score += weight;
+                if (segment.Holds(token, found.Entry))
+                    found.Score += weight;
             }
         }
     }
@@ -253,50 +262,64 @@ internal static class Candidates
     private sealed class Scratch(int capacity)
     {
         public int Capacity { get; } = capacity;
-        /// <summary>Per entry, side by side so that crediting one touches one cache line: its score, and its part stamp.</summary>
-        public Slot[] Found { get; } = new Slot[capacity];
+        /// <summary>
+        /// Per entry of the segment, one more than its place among the entries found (0: not found by this query). The walk
+        /// of postings touches only this, four bytes an entry; what is known of a found entry sits in a short dense array
+        /// that the later passes read in order.
+        /// </summary>
+        private readonly int[] _foundAt = new int[capacity];
+        private FoundEntry[] _found = new FoundEntry[1024];
+        private int _foundCount;
         private int _stamp;
         private Ranked[] _rank = new Ranked[128];
-        public List<int> Touched { get; } = new(1024);
         public List<PreparedPart> Parts { get; } = new(8);
         public List<(int Token, double Weight, int Part)> Common { get; } = new(16);
         public List<(int Token, double Prior)> Alternatives { get; } = new(64);
         public HashSet<int> Seen { get; } = new(64);
 
+        /// <summary>The entries found so far, in the order they were found.</summary>
+        public Span<FoundEntry> Found => _found.AsSpan(0, _foundCount);
+
         public void Begin()
         {
-            foreach (var entry in Touched)
-                Found[entry].Score = 0;
-            Touched.Clear();
             Parts.Clear();
             Common.Clear();
-            if (_stamp > int.MaxValue - 1_000)
-            {
-                foreach (ref var slot in Found.AsSpan())
-                    slot.PartStamp = 0;
-                _stamp = 0;
-            }
+            _stamp = 0;
+        }
+
+        /// <summary>Forgets this query's entries, while their places are still in cache.</summary>
+        public void End()
+        {
+            foreach (ref readonly var found in Found)
+                _foundAt[found.Entry] = 0;
+            _foundCount = 0;
         }
 
         public void NextPart() => _stamp++;
 
-        public void Add(int entry, double weight) => Credit(ref Found[entry], entry, weight);
+        public void Add(int entry, double weight) => FoundEntryFor(entry).Score += weight;
 
         /// <summary>A part counts once per entry, by its best alternative (they come best first).</summary>
         public void AddOncePerPart(int entry, double weight)
         {
-            ref var slot = ref Found[entry];
-            if (slot.PartStamp == _stamp)
+            ref var found = ref FoundEntryFor(entry);
+            if (found.PartStamp == _stamp)
                 return;
-            slot.PartStamp = _stamp;
-            Credit(ref slot, entry, weight);
+            found.PartStamp = _stamp;
+            found.Score += weight;
         }
 
-        private void Credit(ref Slot slot, int entry, double weight)
+        private ref FoundEntry FoundEntryFor(int entry)
         {
-            if (slot.Score == 0)
-                Touched.Add(entry);
-            slot.Score += weight;
+            ref var at = ref _foundAt[entry];
+            if (at == 0)
+            {
+                if (_foundCount == _found.Length)
+                    Array.Resize(ref _found, _found.Length * 2);
+                _found[_foundCount] = new FoundEntry { Entry = entry, PartStamp = -1 };
+                at = ++_foundCount;
+            }
+            return ref _found[at - 1];
         }
 
         /// <summary>A buffer of at least <paramref name="length"/> for the best entries, kept for the next query.</summary>
@@ -308,10 +331,11 @@ internal static class Candidates
         }
     }
 
-    /// <summary>What the candidate stage knows of one entry: its accumulated score (0 until found) and the last query part that credited it.</summary>
-    private struct Slot
+    /// <summary>An entry the candidate stage found: its accumulated score and the last query part that credited it.</summary>
+    private struct FoundEntry
     {
-        public double Score;
+        public int Entry;
         public int PartStamp;
+        public double Score;
     }
 }
