@@ -107,10 +107,12 @@ public sealed class GivenNameEquivalents
     /// <summary>True when two folded names are the same or share a group: ("pancho", "francisco"), ("paco", "pancho"), ("guillermo", "william") are; ("alberto", "roberto") are not.</summary>
     public bool AreEquivalent(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.SequenceEqual(b))
-            return true;
-        var left = GroupsOf(a);
-        var right = GroupsOf(b);
+        return a.SequenceEqual(b) || ShareAGroup(GroupsOf(a), GroupsOf(b));
+    }
+
+    /// <summary>Whether two names' groups (as <see cref="GroupsOf"/> gives them, sorted) have one in common.</summary>
+    public static bool ShareAGroup(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
         // Both lists are sorted: one merge pass.
         int i = 0, j = 0;
         while (i < left.Length && j < right.Length)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Perimeter.Matching.Screening;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static class Candidates
                 var weight = prior * Math.Log2((double)totalEntries / Math.Max(1, postings.Length) + 1);
                 if (postings.Length > segment.CommonCap)
                 {
-                    common.Add((token, weight, p));
+                    common.Add(new CommonToken(token, segment.EntriesHolding(token), weight, p));
                     continue;
                 }
                 foreach (var entry in postings)
@@ -67,7 +69,7 @@ internal static class Candidates
         if (scratch.Found.Length == 0 && common.Count > 0)
             SeedFromCommon(segment, common, scratch);
         else
-            AddCommon(segment, common, scratch);
+            AddCommon(common, scratch);
     }
 
     /// <summary>The parts of all query names, each token once, in order: what <c>SelectMany(Parts).DistinctBy(Token.Text)</c> gives.</summary>
@@ -91,19 +93,22 @@ internal static class Candidates
     /// Common tokens only add to entries something rarer already found, once per query part (by the part's first
     /// alternative the entry holds: they come best first). One bit test per found entry and common token.
     /// </summary>
-    private static void AddCommon(Segment segment, List<(int Token, double Weight, int Part)> common, Scratch scratch)
+    private static void AddCommon(List<CommonToken> common, Scratch scratch)
     {
         if (common.Count == 0)
             return;
+        var tokens = CollectionsMarshal.AsSpan(common);
         foreach (ref var found in scratch.Found)
         {
+            var word = found.Entry >> 6;
+            var bit = 1UL << found.Entry;
             var credited = -1;
-            foreach (var (token, weight, part) in common)
+            foreach (ref readonly var token in tokens)
             {
-                if (part != credited && segment.Holds(token, found.Entry))
+                if (token.Part != credited && (token.Holders[word] & bit) != 0)
                 {
-                    found.Score += weight;
-                    credited = part;
+                    found.Score += token.Weight;
+                    credited = token.Part;
                 }
             }
         }
@@ -189,7 +194,7 @@ internal static class Candidates
     }
 
     /// <summary>When every query part is common ("Juan Hernández"), the entries holding the two rarest of them together.</summary>
-    private static void SeedFromCommon(Segment segment, List<(int Token, double Weight, int Part)> common, Scratch scratch)
+    private static void SeedFromCommon(Segment segment, List<CommonToken> common, Scratch scratch)
     {
         var byPart = common.GroupBy(c => c.Part).Select(g => g.MaxBy(c => c.Weight)).OrderByDescending(c => c.Weight).ToList();
         var first = segment.Postings(byPart[0].Token);
@@ -213,12 +218,12 @@ internal static class Candidates
                 j++;
             }
         }
-        foreach (var (token, weight, _) in byPart.Skip(2))
+        foreach (var token in byPart.Skip(2))
         {
             foreach (ref var found in scratch.Found)
             {
-                if (segment.Holds(token, found.Entry))
-                    found.Score += weight;
+                if ((token.Holders[found.Entry >> 6] & (1UL << found.Entry)) != 0)
+                    found.Score += token.Weight;
             }
         }
     }
@@ -236,7 +241,7 @@ internal static class Candidates
             found.Add((coreId, ExactPrior));
         if (part.IsInitial)
             return found;
-        foreach (var group in segment.GroupsOf(part.Token.Text))
+        foreach (var group in part.Token.Groups)
             AddAll(segment.TokensInGroup(group), EquivalentPrior);
         AddAll(segment.TokensSoundingLike(part.Token), PhoneticPrior);
         AddAll(segment.TokensWithMetaphone(part.Token.MetaphonePrimary), PhoneticPrior);
@@ -273,7 +278,7 @@ internal static class Candidates
         private int _stamp;
         private Ranked[] _rank = new Ranked[128];
         public List<PreparedPart> Parts { get; } = new(8);
-        public List<(int Token, double Weight, int Part)> Common { get; } = new(16);
+        public List<CommonToken> Common { get; } = new(16);
         public List<(int Token, double Prior)> Alternatives { get; } = new(64);
         public HashSet<int> Seen { get; } = new(64);
 
@@ -330,6 +335,9 @@ internal static class Candidates
             return _rank.AsSpan(0, length);
         }
     }
+
+    /// <summary>A common token of a query part: its bit per entry holding it (<see cref="Segment.EntriesHolding"/>), and its weight.</summary>
+    private readonly record struct CommonToken(int Token, ulong[] Holders, double Weight, int Part);
 
     /// <summary>An entry the candidate stage found: its accumulated score and the last query part that credited it.</summary>
     private struct FoundEntry

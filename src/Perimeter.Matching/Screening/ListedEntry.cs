@@ -12,6 +12,8 @@ internal sealed class Token
     public required string MetaphoneAlternate { get; init; }
     /// <summary>A bit for each character the token holds (hashed into 64): two tokens whose masks differ in more than 2k bits are more than k edits apart.</summary>
     public required ulong Letters { get; init; }
+    /// <summary>The nickname groups the token's name belongs to, sorted: kept so that comparing two tokens looks nothing up.</summary>
+    public required int[] Groups { get; init; }
     /// <summary>Entries holding this token, in the list this token was counted in (base and delta together).</summary>
     public int DocumentFrequency { get; set; }
 }

@@ -27,7 +27,7 @@ internal static class NamePreparer
         return [.. names];
     }
 
-    public static Token NewToken(string text)
+    public static Token NewToken(string text, GivenNameEquivalents equivalents)
     {
         var (primary, alternate) = DoubleMetaphone.Encode(text);
         return new Token
@@ -37,6 +37,7 @@ internal static class NamePreparer
             MetaphonePrimary = primary,
             MetaphoneAlternate = alternate,
             Letters = LettersOf(text),
+            Groups = equivalents.GroupsOf(text).ToArray(),
         };
     }
 

@@ -272,19 +272,22 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 : (PartAgreement.Initial, double.NegativeInfinity, 0);
         }
 
-        if (equivalents.AreEquivalent(qs, ls))
+        if (GivenNameEquivalents.ShareAGroup(q.Token.Groups, l.Token.Groups))
             return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
 
-        // An edit changes at most two characters' presence: masks this far apart cannot be within 3 edits, and the
-        // distance reads as the 4 (more than 3) that DamerauLevenshtein would return, without computing it.
-        var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * MaxEdits ? MaxEdits + 1 : Edits.DamerauLevenshtein(qs, ls, MaxEdits);
-        var budget = Edits.Budget(Math.Min(qs.Length, ls.Length));
+        var shorter = Math.Min(qs.Length, ls.Length);
+        var budget = Edits.Budget(shorter);
         var soundsAlike = (q.Token.SpanishKey.Length > 1 && string.Equals(q.Token.SpanishKey, l.Token.SpanishKey, StringComparison.Ordinal))
             || (q.Token.MetaphonePrimary.Length > 1 && (string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphonePrimary, StringComparison.Ordinal)
                 || string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphoneAlternate, StringComparison.Ordinal)
                 || string.Equals(q.Token.MetaphoneAlternate, l.Token.MetaphonePrimary, StringComparison.Ordinal)));
         // A sound-alike must also look alike: keys alone let "George" meet "Habbash".
-        if (soundsAlike && distance <= Math.Max(2, Math.Min(qs.Length, ls.Length) / 3))
+        var soundAllowance = Math.Max(2, shorter / 3);
+        // Edits are counted only as far as they can still count (a past-the-limit distance is never shown). An edit
+        // changes at most two characters' presence: masks further apart than twice the limit are beyond it.
+        var limit = Math.Min(MaxEdits, soundsAlike ? Math.Max(soundAllowance, budget) : budget);
+        var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * limit ? limit + 1 : Edits.DamerauLevenshtein(qs, ls, limit);
+        if (soundsAlike && distance <= soundAllowance)
             return (PartAgreement.Phonetic, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, distance);
         if (distance <= budget)
             return (PartAgreement.Typo, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance);

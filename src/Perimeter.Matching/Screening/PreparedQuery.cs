@@ -4,5 +4,5 @@ namespace Perimeter.Matching.Screening;
 internal sealed record PreparedQuery(Subject Subject, PreparedName[] Names)
 {
     public static PreparedQuery Of(Subject subject, Segment segment) =>
-        new(subject, NamePreparer.Prepare(subject, text => segment.Find(text) ?? NamePreparer.NewToken(text)));
+        new(subject, NamePreparer.Prepare(subject, text => segment.Find(text) ?? NamePreparer.NewToken(text, segment.Equivalents)));
 }

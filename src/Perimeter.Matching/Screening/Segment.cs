@@ -59,8 +59,8 @@ internal sealed class Segment
     /// </summary>
     public int CommonCap { get; }
 
-    /// <summary>Whether an entry holds a common token, in one bit test instead of a search of a long posting list.</summary>
-    public bool Holds(int commonToken, int entry) => (_commonEntries[commonToken]![entry >> 6] & (1UL << entry)) != 0;
+    /// <summary>A common token's bit per entry holding it: one bit test instead of a search of a long posting list.</summary>
+    public ulong[] EntriesHolding(int commonToken) => _commonEntries[commonToken]!;
 
     public ListedEntry[] Entries { get; }
 
@@ -77,7 +77,7 @@ internal sealed class Segment
         {
             if (tokenIds.TryGetValue(text, out var id))
                 return tokens[id];
-            var token = NamePreparer.NewToken(text);
+            var token = NamePreparer.NewToken(text, equivalents);
             tokenIds[text] = tokens.Count;
             tokens.Add(token);
             return token;
@@ -125,7 +125,7 @@ internal sealed class Segment
         return new Segment(entries, frozenIds, [.. tokens], start, postings,
             KeysOf(tokens, t => [t.SpanishKey]),
             KeysOf(tokens, t => [t.MetaphonePrimary, t.MetaphoneAlternate]),
-            tokens.SelectMany((t, i) => equivalents.GroupsOf(t.Text).ToArray().Select(g => (Group: g, Token: i)))
+            tokens.SelectMany((t, i) => t.Groups.Select(g => (Group: g, Token: i)))
                 .GroupBy(x => x.Group).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Token).ToArray()),
             IdentifiersOf(entries),
             TypoIndex.Build(tokens.Select(t => t.Text)), equivalents)
@@ -151,7 +151,8 @@ internal sealed class Segment
 
     public ReadOnlySpan<int> TokensWithMetaphone(string key) => key.Length > 1 && _byMetaphone.TryGetValue(key, out var ids) ? ids : [];
 
-    public ReadOnlySpan<int> GroupsOf(string text) => _equivalents.GroupsOf(text);
+    /// <summary>The nickname table the segment's tokens were grouped by; a query's unknown tokens are grouped by it too.</summary>
+    public GivenNameEquivalents Equivalents => _equivalents;
 
     public ReadOnlySpan<int> TokensInGroup(int group) => _byGroup.TryGetValue(group, out var ids) ? ids : [];
 
