@@ -260,9 +260,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         var qs = q.Token.Text;
         var ls = l.Token.Text;
 
-        if (string.Equals(qs, ls, StringComparison.Ordinal)
-            || (q.Core is { } qc && string.Equals(qc.Text, ls, StringComparison.Ordinal))
-            || (l.Core is { } lc && string.Equals(qs, lc.Text, StringComparison.Ordinal)))
+        if (q.Token.SameText(l.Token) || (q.Core is { } qc && qc.SameText(l.Token)) || (l.Core is { } lc && q.Token.SameText(lc)))
             return (PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, 0);
 
         if (q.IsInitial || l.IsInitial)
@@ -277,10 +275,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
 
         var shorter = Math.Min(qs.Length, ls.Length);
         var budget = Edits.Budget(shorter);
-        var soundsAlike = (q.Token.SpanishKey.Length > 1 && string.Equals(q.Token.SpanishKey, l.Token.SpanishKey, StringComparison.Ordinal))
-            || (q.Token.MetaphonePrimary.Length > 1 && (string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphonePrimary, StringComparison.Ordinal)
-                || string.Equals(q.Token.MetaphonePrimary, l.Token.MetaphoneAlternate, StringComparison.Ordinal)
-                || string.Equals(q.Token.MetaphoneAlternate, l.Token.MetaphonePrimary, StringComparison.Ordinal)));
+        var soundsAlike = q.Token.SoundsLike(l.Token);
         // A sound-alike must also look alike: keys alone let "George" meet "Habbash".
         var soundAllowance = Math.Max(2, shorter / 3);
         // Edits are counted only as far as they can still count (a past-the-limit distance is never shown). An edit
