@@ -31,8 +31,8 @@ internal static class Candidates
         scratch.Begin();
         try
         {
-            Seed(segment, query, totalEntries, scratch);
-            TakeBest(segment, scratch, limit, isLive, mayConsider, into);
+            var commonToAdd = Seed(segment, query, totalEntries, scratch) ? CollectionsMarshal.AsSpan(scratch.Common) : [];
+            TakeBest(segment, scratch, commonToAdd, limit, isLive, mayConsider, into);
         }
         finally
         {
@@ -40,7 +40,8 @@ internal static class Candidates
         }
     }
 
-    private static void Seed(Segment segment, PreparedQuery query, int totalEntries, Scratch scratch)
+    /// <summary>Finds entries through the query's rarer tokens; true when its common tokens are still to be added to them.</summary>
+    private static bool Seed(Segment segment, PreparedQuery query, int totalEntries, Scratch scratch)
     {
         foreach (var identifier in query.Subject.Identifiers)
         {
@@ -66,10 +67,10 @@ internal static class Candidates
             }
         }
 
-        if (scratch.Found.Length == 0 && common.Count > 0)
-            SeedFromCommon(segment, common, scratch);
-        else
-            AddCommon(common, scratch);
+        if (scratch.Found.Length > 0 || common.Count == 0)
+            return true;
+        SeedFromCommon(segment, common, scratch);
+        return false;
     }
 
     /// <summary>The parts of all query names, each token once, in order: what <c>SelectMany(Parts).DistinctBy(Token.Text)</c> gives.</summary>
@@ -90,45 +91,66 @@ internal static class Candidates
     }
 
     /// <summary>
-    /// Common tokens only add to entries something rarer already found, once per query part (by the part's first
-    /// alternative the entry holds: they come best first). One bit test per found entry and common token.
+    /// Common tokens only add to an entry something rarer already found, once per query part (by the part's first
+    /// alternative the entry holds: they come best first). One bit test per common token.
     /// </summary>
-    private static void AddCommon(List<CommonToken> common, Scratch scratch)
+    private static void AddCommon(ref FoundEntry found, ReadOnlySpan<CommonToken> common)
     {
-        if (common.Count == 0)
-            return;
-        var tokens = CollectionsMarshal.AsSpan(common);
-        foreach (ref var found in scratch.Found)
+        var word = found.Entry >> 6;
+        var bit = 1UL << found.Entry;
+        var credited = -1;
+        foreach (ref readonly var token in common)
         {
-            var word = found.Entry >> 6;
-            var bit = 1UL << found.Entry;
-            var credited = -1;
-            foreach (ref readonly var token in tokens)
+            if (token.Part != credited && (token.Holders[word] & bit) != 0)
             {
-                if (token.Part != credited && (token.Holders[word] & bit) != 0)
-                {
-                    found.Score += token.Weight;
-                    credited = token.Part;
-                }
+                found.Score += token.Weight;
+                credited = token.Part;
             }
         }
+    }
+
+    /// <summary>The most common tokens can add to an entry: each part's heaviest (they come grouped by part).</summary>
+    private static double MostFrom(ReadOnlySpan<CommonToken> common)
+    {
+        var most = 0.0;
+        var part = -1;
+        var heaviest = 0.0;
+        foreach (ref readonly var token in common)
+        {
+            if (token.Part != part)
+            {
+                most += heaviest;
+                heaviest = 0;
+                part = token.Part;
+            }
+            heaviest = Math.Max(heaviest, token.Weight);
+        }
+        return most + heaviest;
     }
 
     /// <summary>
     /// Adds the best-scored found entries that are live and may be considered, best first, up to <paramref name="limit"/>;
     /// equal scores in the order they were found. One pass over the found entries (tens of thousands, for a hundred
     /// taken) keeps the best so far in a heap whose root is the worst of them, so most entries cost one comparison;
-    /// only an entry that would enter the heap is checked for liveness and access.
+    /// only an entry that would enter the heap is checked for liveness and access. Common tokens are added to an entry
+    /// here, and not at all to one that even with all of them could not enter the heap (the same hundred either way).
     /// </summary>
-    private static void TakeBest(Segment segment, Scratch scratch, int limit, Func<int, bool> isLive, Func<Guid, bool>? mayConsider, List<ListedEntry> into)
+    private static void TakeBest(Segment segment, Scratch scratch, ReadOnlySpan<CommonToken> common, int limit, Func<int, bool> isLive,
+        Func<Guid, bool>? mayConsider, List<ListedEntry> into)
     {
         if (limit <= 0)
             return;
+        // Well above the rounding of a sum of a few weights, so that an entry is passed over only when it surely falls short.
+        const double Slack = 1e-6;
+        var mostFromCommon = MostFrom(common);
         var found = scratch.Found;
         var heap = scratch.RankBuffer(limit);
         var size = 0;
         for (var i = 0; i < found.Length; i++)
         {
+            if (size == limit && found[i].Score + mostFromCommon < heap[0].Score - Slack)
+                continue;
+            AddCommon(ref found[i], common);
             var ranked = new Ranked(found[i].Score, i);
             if (size == limit && !ranked.Before(heap[0]))
                 continue;
