@@ -94,21 +94,36 @@ public sealed record ScreenRequest
     }
 
     /// <summary>
-    /// Identifies the screened subject for remembered decisions: the same folded name, date, nationality and
-    /// numbers give the same key; any change that matters to a match gives another.
+    /// Identifies the screened subject for remembered decisions: the same name (in whatever layout it is written), date,
+    /// nationality and numbers give the same key; any change that matters to a match gives another.
     /// </summary>
     public string SubjectKey()
     {
         var subject = ToSubject();
         var text = string.Join('|',
             subject.Kind,
-            string.Join(';', subject.Names.Select(n => NameText.Fold(n.Full ?? $"{n.GivenNames} {n.Surnames}"))),
+            string.Join(';', subject.Names.Select(n => NameKey(subject.Kind, n)).Order(StringComparer.Ordinal)),
             string.Join(';', subject.DatesOfBirth.Select(d => d.ToString())),
             string.Join(';', subject.Nationalities),
             subject.Sex,
             string.Join(';', subject.Identifiers.Select(i => $"{i.Type}:{DocumentNumber.Normalize(i.Number)}").Order(StringComparer.Ordinal)),
             NameText.Fold(subject.Make ?? ""));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// A person's name as the parser reads it, given names apart from surnames, so that "ZAMBADA GARCÍA, Ismael",
+    /// "Ismael Zambada García" and the same in two fields give "ismael/zambada garcia"; other names folded as written.
+    /// </summary>
+    private static string NameKey(SubjectKind kind, SubjectName name)
+    {
+        if (kind is not SubjectKind.Person)
+            return NameText.Fold(name.Full ?? $"{name.GivenNames} {name.Surnames}");
+        var parts = (name.GivenNames is not null || name.Surnames is not null
+            ? NameParser.Parse(name.GivenNames, name.Surnames)
+            : NameParser.Parse(name.Full ?? "")).Parts;
+        return $"{string.Join(' ', parts.Where(p => p.Role == NameRole.Given).Select(p => p.Folded))}/" +
+               string.Join(' ', parts.Where(p => p.Role != NameRole.Given).Select(p => p.Folded));
     }
 
     internal string Describe() => string.Create(CultureInfo.InvariantCulture,

@@ -34,6 +34,8 @@ public sealed class ScreeningDecisionTests(NodePerDatabase nodes) : IClassFixtur
         var decision = PerimeterJson.Deserialize<DecisionView>(decisionBody);
         var again = await colleague.ScreenAsync(traveller, ct);
         var sameTravellerInCapitals = await colleague.ScreenAsync(traveller with { Name = "ISMAEL ZAMBADA GARCÍA", Nationality = "México" }, ct);
+        var sameTravellerSurnamesFirst = await colleague.ScreenAsync(traveller with { Name = "ZAMBADA GARCÍA, Ismael" }, ct);
+        var sameTravellerInTwoFields = await colleague.ScreenAsync(traveller with { Name = null, GivenNames = "Ismael", Surnames = "Zambada García" }, ct);
         var forNamesake = await officer.ScreenAsync(namesake, ct);
         var forOtherAgency = await otherAgency.ScreenAsync(traveller, ct);
         var narrativeChanged = await analyst.UpdateAsync(alert, content with { Narrative = "Seen in Culiacán." }, ct);
@@ -47,6 +49,8 @@ public sealed class ScreeningDecisionTests(NodePerDatabase nodes) : IClassFixtur
         Assert.Equal($"/api/v1/screen/decisions/{decision.Id}", decided.Headers.Location?.OriginalString);
         Assert.Equal(decision, again.For(alert)!.Decision);
         Assert.Equal(decision, sameTravellerInCapitals.For(alert)?.Decision);
+        Assert.Equal(decision, sameTravellerSurnamesFirst.For(alert)?.Decision);
+        Assert.Equal(decision, sameTravellerInTwoFields.For(alert)?.Decision);
         Assert.NotNull(forNamesake.For(alert));
         Assert.Null(forNamesake.For(alert)!.Decision);
         Assert.NotNull(forOtherAgency.For(alert));
