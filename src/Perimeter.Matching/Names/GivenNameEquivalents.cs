@@ -105,10 +105,7 @@ public sealed class GivenNameEquivalents
     public string GroupName(int group) => _groupNames[group];
 
     /// <summary>True when two folded names are the same or share a group: ("pancho", "francisco"), ("paco", "pancho"), ("guillermo", "william") are; ("alberto", "roberto") are not.</summary>
-    public bool AreEquivalent(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        return a.SequenceEqual(b) || ShareAGroup(GroupsOf(a), GroupsOf(b));
-    }
+    public bool AreEquivalent(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => a.SequenceEqual(b) || ShareAGroup(GroupsOf(a), GroupsOf(b));
 
     /// <summary>Whether two names' groups (as <see cref="GroupsOf"/> gives them, sorted) have one in common.</summary>
     public static bool ShareAGroup(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
