@@ -162,6 +162,8 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
         var secret = await admin.GetByLabel("Secret").InputValueAsync();
         Assert.StartsWith("ptk_", secret, StringComparison.Ordinal);
         await Assertions.Expect(admin.Locator("#tokens")).ToContainTextAsync("lane-7 Nogales");
+        await Assertions.Expect(admin.Locator("#tokens tr").Filter(new() { HasText = "lane-7 Nogales" })).ToContainTextAsync("never");
+        await Assertions.Expect(admin.Locator("#tokens thead")).ToContainTextAsync("Last used");
         await ConsoleFixture.ScreenshotAsync(admin, nameof(An_admin_creates_a_token_whose_secret_is_shown_once_and_an_officer_may_not_open_the_users_page));
         await admin.ReloadAsync();
         Assert.DoesNotContain(secret, await admin.ContentAsync(), StringComparison.Ordinal);
