@@ -152,6 +152,8 @@ public static class NodeHost
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Permissions.ReadAlerts, p => p.RequireRole(Roles.Officer, Roles.Analyst, Roles.Supervisor))
             .AddPolicy(Permissions.PublishAlerts, p => p.RequireRole(Roles.Analyst))
+            // Any agency's analysts and supervisors on this node: the inbox lists only the caller's own agency's hits.
+            .AddPolicy(Permissions.ReviewHits, p => p.RequireRole(Roles.Analyst, Roles.Supervisor))
             // The node's own agency only: a partner's admin could otherwise mint tokens that act for this
             // agency, and a partner's auditor read every agency's trail on this node.
             .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))

@@ -1,6 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Users;
 
 namespace Perimeter.Tests.Components;
 
@@ -108,12 +110,16 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
     public async Task An_auditor_filters_the_log_and_verifies_the_chain_with_one_button()
     {
         var ct = TestContext.Current.CancellationToken;
+        string auditorId;
+        await using (var scope = Fixture.Node.Services.CreateAsyncScope())
+            auditorId = (await scope.ServiceProvider.GetRequiredService<UserService>().ListAsync(ct)).Single(u => u.UserName == "auditor").Id.ToString();
         var page = await Fixture.SignInAsync("auditor");
         await page.GotoAsync("/audit");
-        await page.GetByLabel("User", new() { Exact = true }).FillAsync("auditor");
+        // User names are the users API's, for admins: the auditor filters by id and reads ids.
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync(auditorId);
         await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Sign-in" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#audit tbody tr").First).ToContainTextAsync("auditor");
+        await Assertions.Expect(page.Locator("#audit tbody tr").First).ToContainTextAsync(auditorId);
         await Assertions.Expect(page.Locator("#audit tbody")).Not.ToContainTextAsync("officer");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
@@ -156,6 +162,8 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
         var secret = await admin.GetByLabel("Secret").InputValueAsync();
         Assert.StartsWith("ptk_", secret, StringComparison.Ordinal);
         await Assertions.Expect(admin.Locator("#tokens")).ToContainTextAsync("lane-7 Nogales");
+        await Assertions.Expect(admin.Locator("#tokens tr").Filter(new() { HasText = "lane-7 Nogales" })).ToContainTextAsync("never");
+        await Assertions.Expect(admin.Locator("#tokens thead")).ToContainTextAsync("Last used");
         await ConsoleFixture.ScreenshotAsync(admin, nameof(An_admin_creates_a_token_whose_secret_is_shown_once_and_an_officer_may_not_open_the_users_page));
         await admin.ReloadAsync();
         Assert.DoesNotContain(secret, await admin.ContentAsync(), StringComparison.Ordinal);

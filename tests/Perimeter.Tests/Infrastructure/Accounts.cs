@@ -17,12 +17,16 @@ public static class Accounts
     private static int _counter;
 
     /// <summary>Adds a user through <see cref="UserService"/>, as the operator's CLI does.</summary>
-    public static async Task<UserView> AddUserAsync(this TestNode node, Role role, CancellationToken ct, string agency = TestNode.Agency)
+    public static Task<UserView> AddUserAsync(this TestNode node, Role role, CancellationToken ct, string agency = TestNode.Agency) =>
+        node.AddUserAsync([role], ct, agency);
+
+    /// <summary>Adds a user who holds every one of <paramref name="roles"/>, as a user of a small agency may.</summary>
+    public static async Task<UserView> AddUserAsync(this TestNode node, IReadOnlyList<Role> roles, CancellationToken ct, string agency = TestNode.Agency)
     {
         await node.EnsureAgencyAsync(agency, ct);
         await using var scope = node.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<UserService>().AddAsync(
-            new NewUser($"user{Interlocked.Increment(ref _counter)}", Password, agency, [role]), Caller.Operator(TestNode.Agency), ct);
+            new NewUser($"user{Interlocked.Increment(ref _counter)}", Password, agency, roles), Caller.Operator(TestNode.Agency), ct);
         return added.User ?? throw new InvalidOperationException($"user not added: {added.Errors}");
     }
 

@@ -12,6 +12,8 @@ public static class Permissions
     public const string ManageNode = "manage-node";
     /// <summary>Partners, agreements, delivery status and partners' read logs: the node's admins and supervisors.</summary>
     public const string ManageAgreements = "manage-agreements";
+    /// <summary>The agency's hits inbox (officers' decisions and standing-subject matches): analysts and supervisors.</summary>
+    public const string ReviewHits = "review-hits";
     /// <summary>Requests for details, in and out: the node's analysts and supervisors.</summary>
     public const string HandleRequests = "handle-requests";
     /// <summary>Approving or denying a partner's request for details: the node's supervisors.</summary>

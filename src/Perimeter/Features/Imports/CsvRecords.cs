@@ -1,4 +1,5 @@
 using System.Text;
+using Perimeter.Localization;
 
 namespace Perimeter.Features.Imports;
 
@@ -8,7 +9,8 @@ internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, string?
 /// <summary>
 /// RFC 4180 records with the line numbers people need in error messages. A record may span lines inside quotes;
 /// blank lines are skipped. Quoting mistakes do not stop the reader: the record says what went wrong and reading goes on
-/// at the next line, so that strict callers can refuse it and lenient ones (OFAC's files) can keep it.
+/// at the next line, so that strict callers can refuse it and lenient ones (OFAC's files) can keep it. The problem is
+/// worded in the current UI language, as the rest of a manifest's errors are.
 /// </summary>
 internal static class CsvRecords
 {
@@ -57,10 +59,10 @@ internal static class CsvRecords
                         i++;
                     }
                     if (!closed)
-                        problem ??= $"unbalanced quote: the quoted field that opens on line {quoteLine} is never closed";
+                        problem ??= Text.Format("CsvUnclosedQuote", quoteLine);
                     while (i < text.Length && text[i] != ',' && LineBreakLength(text, i) == 0)
                     {
-                        problem ??= "text after the closing quote of a field (a quote inside a field is written twice: \"\")";
+                        problem ??= Text.Get("CsvTextAfterClosingQuote");
                         field.Append(text[i++]);
                     }
                 }
@@ -69,7 +71,7 @@ internal static class CsvRecords
                     while (i < text.Length && text[i] != ',' && LineBreakLength(text, i) == 0)
                     {
                         if (text[i] == '"')
-                            problem ??= "a quote inside an unquoted field (quote the whole field and write the quote twice: \"\")";
+                            problem ??= Text.Get("CsvQuoteInUnquotedField");
                         field.Append(text[i++]);
                     }
                 }

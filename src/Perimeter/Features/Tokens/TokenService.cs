@@ -12,6 +12,12 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
 {
     private const string Prefix = "ptk_";
 
+    /// <summary>
+    /// How far behind <see cref="ApiToken.LastUsedAt"/> may lag: a lane's software calls several times a second,
+    /// and a write on each call would cost far more than it tells an admin deciding whether a token is still in use.
+    /// </summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     public async Task<TokenCreated> CreateAsync(string name, string agency, Role role, TimeSpan? lifetime, Caller caller, CancellationToken ct)
     {
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -77,7 +83,23 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
             return null;
         var matches = CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(HashOf(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash));
-        return matches ? token : null;
+        if (!matches)
+            return null;
+        await RecordUseAsync(token, ct);
+        return token;
+    }
+
+    // At most one write per token per LastUsedResolution. The update checks the stored value again, so replicas
+    // that authenticate the same token at the same moment write it once.
+    private async Task RecordUseAsync(ApiToken token, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var staleBefore = now - LastUsedResolution;
+        if (token.LastUsedAt > staleBefore)
+            return;
+        await db.ApiTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= staleBefore))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), ct);
+        token.LastUsedAt = now;
     }
 
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -85,10 +107,11 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
+/// <summary>A token as admins see it; <c>LastUsedAt</c> lags real use by up to <see cref="TokenService.LastUsedResolution"/>.</summary>
 public sealed record TokenView(Guid Id, string Name, string Agency, Role Role, DateTimeOffset CreatedAt, string CreatedBy,
-    DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+    DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
 {
-    public static TokenView Of(ApiToken t) => new(t.Id, t.Name, t.Agency, t.Role, t.CreatedAt, t.CreatedBy, t.ExpiresAt, t.RevokedAt);
+    public static TokenView Of(ApiToken t) => new(t.Id, t.Name, t.Agency, t.Role, t.CreatedAt, t.CreatedBy, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
 }
 
 /// <summary>A new token: <see cref="Secret"/> is shown this once and cannot be recovered.</summary>

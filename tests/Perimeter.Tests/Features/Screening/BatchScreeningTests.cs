@@ -141,6 +141,23 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
         Assert.Contains(messages, m => m.EndsWith("batch.csv:2: sex: \"X\" no es M, F ni U", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("id,name\n1,\"Joaquín Guzmán\n", "batch.csv:2: comillas sin cerrar: el campo entre comillas que se abre en la línea 2 nunca se cierra")]
+    [InlineData("id,name\n1,\"Joaquín\" Guzmán\n", "batch.csv:2: texto tras la comilla que cierra un campo (una comilla dentro de un campo se escribe dos veces: \"\")")]
+    [InlineData("id,name\n1,Joaquín \"El Chapo\" Guzmán\n", "batch.csv:2: una comilla dentro de un campo sin comillas (ponga el campo entero entre comillas y escriba la comilla dos veces: \"\")")]
+    public async Task A_manifest_with_a_quoting_mistake_is_explained_in_the_callers_language(string csv, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        using var officer = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        officer.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("es"));
+
+        var response = await officer.PostAsync(Screenings.Batch, new StringContent(csv, Encoding.UTF8, "text/csv"), ct);
+
+        var message = Assert.Single((await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("body"));
+        Assert.EndsWith(expected, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_JSON_manifest_with_a_missing_row_is_refused_naming_the_row()
     {

@@ -63,6 +63,29 @@ public sealed class TokenTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_token_records_when_it_was_last_used_at_most_once_a_minute_and_the_listing_shows_it(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct);
+        using var admin = await node.ClientAsync(TestNode.Agency, Role.Admin, ct);
+        var created = await CreateAsync(admin, new NewToken("lane 5", TestNode.Agency, "officer"), ct);
+        using var lane = node.Bearer(created.Secret);
+        Assert.Null(await LastUsedAtAsync(admin, created.Token.Id, ct));
+
+        var firstUse = node.Time.GetUtcNow();
+        Assert.Equal(HttpStatusCode.OK, (await lane.GetAsync("/api/v1/session", ct)).StatusCode);
+        Assert.Equal(firstUse, await LastUsedAtAsync(admin, created.Token.Id, ct));
+
+        // Within the minute a call writes nothing; the first call after it does.
+        node.Time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HttpStatusCode.OK, (await lane.GetAsync("/api/v1/session", ct)).StatusCode);
+        Assert.Equal(firstUse, await LastUsedAtAsync(admin, created.Token.Id, ct));
+        node.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await lane.GetAsync("/api/v1/session", ct)).StatusCode);
+        Assert.Equal(node.Time.GetUtcNow(), await LastUsedAtAsync(admin, created.Token.Id, ct));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_token_is_refused_once_it_has_expired(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -175,6 +198,9 @@ public sealed class TokenTests
         Assert.Equal(["agency", "expiresInDays", "role"], (await Accounts.ErrorFieldsAsync(response, ct)).Order(StringComparer.Ordinal));
         Assert.Equal(before, (await node.AuditAsync(AuditAction.TokenCreated, null, ct)).Count);
     }
+
+    private static async Task<DateTimeOffset?> LastUsedAtAsync(HttpClient admin, Guid id, CancellationToken ct) =>
+        (await admin.GetFromJsonAsync<List<TokenView>>("/api/v1/tokens", PerimeterJson.Options, ct))!.Single(t => t.Id == id).LastUsedAt;
 
     private static async Task<TokenCreated> CreateAsync(HttpClient admin, NewToken request, CancellationToken ct)
     {
