@@ -81,6 +81,9 @@ public static class ScreeningInput
             if (errors.Count >= 100)
                 break;
         }
+        // A header alone is an upload mistake far more often than a list with nobody on it.
+        if (errors.Count == 0 && queries.Count == 0)
+            errors.Add($"{fileName}:2: {Text.Get("ManifestNoRows")}");
         return errors.Count > 0 ? new Read([], errors) : new Read(queries, []);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Screening;
@@ -156,6 +157,25 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
 
         var message = Assert.Single((await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("body"));
         Assert.EndsWith(expected, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id,name,dob\n", "text/csv")]
+    [InlineData("[]", "application/json")]
+    public async Task A_manifest_with_a_header_and_no_rows_is_refused_and_no_job_is_queued(string manifest, string contentType)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        using var officer = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
+        officer.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("es"));
+        await using var db = node.Database.Open();
+        var jobsBefore = await db.Set<BatchJob>().CountAsync(ct);
+
+        var response = await officer.PostAsync(Screenings.Batch, new StringContent(manifest, Encoding.UTF8, contentType), ct);
+
+        var message = Assert.Single((await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("body"));
+        Assert.EndsWith("batch.csv:2: un encabezado pero ninguna fila que cotejar", message, StringComparison.Ordinal);
+        Assert.Equal(jobsBefore, await db.Set<BatchJob>().CountAsync(ct));
     }
 
     [Fact]
