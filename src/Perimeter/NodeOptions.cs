@@ -32,6 +32,9 @@ public sealed class NodeOptions : IValidatableObject
     /// <summary>OFAC files for the demo; when unset, <c>shared/data/ofac</c> beside the repository is looked for.</summary>
     public string? DemoOfacDirectory { get; set; }
 
+    /// <summary>Whether the demo seed imports the OFAC list; the federation demo turns it off on purpose.</summary>
+    public bool DemoImportsOfac { get; set; } = true;
+
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 

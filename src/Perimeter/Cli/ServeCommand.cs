@@ -48,9 +48,13 @@ internal static class ServeCommand
             Console.WriteLine("Demo node already seeded; its sign-ins are shown on the sign-in page.");
             return;
         }
-        Console.WriteLine(seed.OfacDirectory is { } ofac
-            ? $"Demo: {seed.OfacAlerts} OFAC SDN entries imported from {ofac}."
-            : "Demo: no OFAC files found (shared/data/ofac beside the repository). Download sdn.csv, alt.csv and add.csv from OFAC's Sanctions List Service, then run: perimeter import ofac DIR");
+        // A node told not to import OFAC (the federation demo's) has nothing missing to report.
+        if (!seed.OfacSkipped)
+        {
+            Console.WriteLine(seed.OfacDirectory is { } ofac
+                ? $"Demo: {seed.OfacAlerts} OFAC SDN entries imported from {ofac}."
+                : "Demo: no OFAC files found (shared/data/ofac beside the repository). Download sdn.csv, alt.csv and add.csv from OFAC's Sanctions List Service, then run: perimeter import ofac DIR");
+        }
         Console.WriteLine($"Demo: {seed.SyntheticAlerts} synthetic alerts published.");
         // Printed once, at the first start; the sign-in page shows them again in demo mode.
         Console.WriteLine("Demo sign-ins (user / password / agency / role):");

@@ -51,7 +51,11 @@ public sealed partial class DemoSeeder(
 
         string? ofacDirectory = null;
         var ofacAlerts = 0;
-        if (FindOfacDirectory(node.DemoOfacDirectory) is { } ofac)
+        if (!node.DemoImportsOfac)
+        {
+            LogOfacSkipped();
+        }
+        else if (FindOfacDirectory(node.DemoOfacDirectory) is { } ofac)
         {
             var list = OfacReader.Read(ofac);
             var result = await writer.ImportAsync([.. list.Entries.Select(e => e.Content)], "ofac", seeder, ct);
@@ -67,7 +71,7 @@ public sealed partial class DemoSeeder(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var synthetic = await writer.ImportAsync(SyntheticAlerts.Generate(SyntheticAlertCount, seed: 2026, today), "demo", seeder, ct);
         LogSynthetic(synthetic.Created);
-        return new DemoSeed(demoUsers, ofacDirectory, ofacAlerts, synthetic.Created);
+        return new DemoSeed(demoUsers, ofacDirectory, ofacAlerts, synthetic.Created, OfacSkipped: !node.DemoImportsOfac);
     }
 
     /// <summary>The configured folder, else <c>shared/data/ofac</c> beside the repository the program runs from.</summary>
@@ -85,6 +89,9 @@ public sealed partial class DemoSeeder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: no OFAC files found (looked for shared/data/ofac beside the repository). Download sdn.csv, alt.csv and add.csv from OFAC's Sanctions List Service and run: perimeter import ofac DIR")]
     private partial void LogNoOfac();
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: OFAC import skipped (Node:DemoImportsOfac is false)")]
+    private partial void LogOfacSkipped();
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo: published {Created} synthetic alerts")]
     private partial void LogSynthetic(int created);
 }
@@ -92,7 +99,7 @@ public sealed partial class DemoSeeder(
 public sealed record DemoUser(string UserName, string Password, string Agency, string Role);
 
 /// <summary>What the demo seed did: nothing when <see cref="Users"/> is empty and the node was seeded before.</summary>
-public sealed record DemoSeed(IReadOnlyList<DemoUser> Users, string? OfacDirectory, int OfacAlerts, int SyntheticAlerts)
+public sealed record DemoSeed(IReadOnlyList<DemoUser> Users, string? OfacDirectory, int OfacAlerts, int SyntheticAlerts, bool OfacSkipped = false)
 {
     public static readonly DemoSeed AlreadySeeded = new([], null, 0, 0);
 

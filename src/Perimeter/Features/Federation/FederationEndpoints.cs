@@ -28,16 +28,12 @@ internal static class FederationEndpoints
     private static async Task<Results<Ok<BatchResult>, ValidationProblem>> Receive(
         FederationBatch batch, HttpContext context, FederationReceiver receiver, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (batch.Messages.Count is 0 or > FederationBatch.MaxMessages)
-            errors.Add("messages", "OutOfRange");
-        if (batch.Messages.Select(m => m.MessageId).Distinct().Count() != batch.Messages.Count)
-            errors.Add("messages", "DuplicateMessageId");
-        if (errors.Count > 0)
-            return Problems.Invalid(errors);
-        var (result, refusals) = await receiver.ReceiveAsync(PeerOf(context), batch, ct);
+        var (result, refusals, malformed) = await receiver.ReceiveAsync(PeerOf(context), batch, ct);
+        if (malformed is not null)
+            return Problems.Invalid(malformed);
         if (result is not null)
             return TypedResults.Ok(result);
+        var errors = new FieldErrors();
         var index = batch.Messages.Select((m, i) => (m.MessageId, i)).ToDictionary(p => p.MessageId, p => p.i);
         foreach (var refusal in refusals)
             errors.Add($"messages[{index[refusal.MessageId]}]", "MessageRefused", refusal.Reason);

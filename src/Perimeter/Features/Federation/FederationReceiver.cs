@@ -39,9 +39,20 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         }
     }
 
-    public async Task<(BatchResult? Result, IReadOnlyList<Refusal> Refusals)> ReceiveAsync(Partner sender, FederationBatch batch, CancellationToken ct)
+    /// <summary>
+    /// Applies the batch, or says why not: <c>Malformed</c> names the fields of a batch that cannot be read as one
+    /// (no messages or too many, a null message, an id twice); <c>Refusals</c> the messages refused. Either is audited.
+    /// </summary>
+    public async Task<(BatchResult? Result, IReadOnlyList<Refusal> Refusals, FieldErrors? Malformed)> ReceiveAsync(
+        Partner sender, FederationBatch batch, CancellationToken ct)
     {
         var caller = PartnerCaller.Of(sender.Agency, null);
+        if (Malformed(batch) is { } malformed)
+        {
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.FederationRefused, "batch", null, AuditOutcome.Denied,
+                $"malformed-batch: {string.Join(' ', malformed.ToDictionary().Keys)}"), ct);
+            return (null, [], malformed);
+        }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Agency, StringComparer.Ordinal, ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Partner == sender.Agency).ToListAsync(ct);
@@ -67,7 +78,7 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
                 foreach (var refusal in refusals)
                     await audit.AppendAsync(caller, new AuditEntry(AuditAction.FederationRefused, "message", [refusal.MessageId], AuditOutcome.Denied, refusal.Reason), token);
             }, ct);
-            return (null, refusals);
+            return (null, refusals, null);
         }
 
         var results = await db.WriteAsync(async token =>
@@ -97,7 +108,27 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             peer!.LastContactAt = time.GetUtcNow();   // the sender was found by its pin a moment ago
             return applied;
         }, ct);
-        return (new BatchResult(results), refusals);
+        return (new BatchResult(results), refusals, null);
+    }
+
+    /// <summary>
+    /// The JSON lets a null through where a list holds messages (nullable annotations cover members, not list items),
+    /// so it is looked for here, before any message is read.
+    /// </summary>
+    private static FieldErrors? Malformed(FederationBatch batch)
+    {
+        var errors = new FieldErrors();
+        if (batch.Messages.Count is 0 or > FederationBatch.MaxMessages)
+            errors.Add("messages", "OutOfRange");
+        for (var i = 0; i < batch.Messages.Count; i++)
+        {
+            if (batch.Messages[i] is null)
+                errors.Add($"messages[{i}]", "NullMessage");
+        }
+        var ids = batch.Messages.OfType<FederationMessage>().Select(m => m.MessageId).ToList();
+        if (ids.Distinct().Count() != ids.Count)
+            errors.Add("messages", "DuplicateMessageId");
+        return errors.Count > 0 ? errors : null;
     }
 
     private (Checked? Result, string? Reason) Check(

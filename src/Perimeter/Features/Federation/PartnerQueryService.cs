@@ -34,8 +34,16 @@ public sealed class PartnerQueryService(
         var queryId = Guid.CreateVersion7(time.GetUtcNow());
         var request = new PartnerQueryRequest(queryId, caller.Purpose, subject);
         var answers = identity.Current is null ? [] : await Task.WhenAll(partners.Select(p => AskOneAsync(p, request, ct)));
-        await audit.RecordAsync(caller, new AuditEntry(AuditAction.PartnerQuery, "partner", partners.Select(p => (object)p.Agency),
-            Detail: $"query={queryId} {subject.Describe()} " + string.Join(' ', answers.Select(a => $"{a.Partner}={a.Outcome}"))), ct);
+        // A signed answer is an exchange that worked, as a delivery is: it counts as contact in the partner's status.
+        var answered = answers.Where(a => a.Document is not null).Select(a => a.Partner).ToList();
+        var now = time.GetUtcNow();
+        await db.WriteAsync(async token =>
+        {
+            foreach (var partner in await db.Partners.Where(p => answered.Contains(p.Agency)).ToListAsync(token))
+                partner.LastContactAt = now;
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerQuery, "partner", partners.Select(p => (object)p.Agency),
+                Detail: $"query={queryId} {subject.Describe()} " + string.Join(' ', answers.Select(a => $"{a.Partner}={a.Outcome}"))), token);
+        }, ct);
         return new PartnerQueryResult(queryId, answers);
     }
 

@@ -26,15 +26,19 @@ public sealed class ReadLogService(PerimeterDb db, AuditLog audit, FederationIde
             await audit.RecordAsync(caller, new AuditEntry(AuditAction.ReadLogServed, "partner", [requester.Agency], AuditOutcome.Denied, "no agreement in force"), ct);
             return null;
         }
-        var copies = (await db.Alerts.AsNoTracking().Where(a => a.IsPartnerCopy && a.Originator == requester.Agency)
-            .Select(a => a.Id).ToListAsync(ct)).Select(id => id.ToString("D")).ToHashSet(StringComparer.Ordinal);
+        var copyIds = (await db.Alerts.AsNoTracking().Where(a => a.IsPartnerCopy && a.Originator == requester.Agency)
+            .Select(a => a.Id).ToListAsync(ct)).Select(id => id.ToString("D")).ToList();
+        var copies = copyIds.ToHashSet(StringComparer.Ordinal);
         var since = request.Since ?? DateTimeOffset.MinValue;
         var entries = new List<ReadLogEntry>();
         if (copies.Count > 0)
         {
+            // The database keeps only reads that name a copy, and at most as many as the answer can hold: each such
+            // record gives at least one entry, so the first MaxEntries of them are all the loop below can use.
             var records = await db.AuditRecords.AsNoTracking()
-                .Where(r => Reads.Contains(r.Action) && r.Outcome == AuditOutcome.Allowed && r.TargetIds != null && r.At >= since && r.ActorKind != ActorKind.Partner)
-                .OrderBy(r => r.Sequence).ToListAsync(ct);
+                .Where(r => Reads.Contains(r.Action) && r.Outcome == AuditOutcome.Allowed && r.TargetIds != null && r.At >= since && r.ActorKind != ActorKind.Partner
+                    && copyIds.Any(id => r.TargetIds.Contains(id)))
+                .OrderBy(r => r.Sequence).Take(MaxEntries).ToListAsync(ct);
             foreach (var record in records)
             {
                 foreach (var id in record.TargetIds!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(copies.Contains))

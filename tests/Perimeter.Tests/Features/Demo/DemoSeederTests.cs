@@ -13,11 +13,7 @@ public sealed class DemoSeederTests
     public async Task A_demo_node_is_seeded_once_with_OFAC_synthetic_alerts_and_a_user_for_every_role()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var node = await TestNode.StartAsync(Database.Sqlite, ct, settings: new Dictionary<string, string?>
-        {
-            ["Node:Demo"] = "true",
-            ["Node:DemoOfacDirectory"] = SharedData.Ofac,
-        });
+        await using var node = await DemoNodeAsync(ct);
 
         var first = await SeedAsync(node, ct);
         var second = await SeedAsync(node, ct);
@@ -33,6 +29,19 @@ public sealed class DemoSeederTests
     }
 
     [Fact]
+    public async Task A_demo_node_told_not_to_import_OFAC_skips_it_and_seeds_the_rest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await DemoNodeAsync(ct, importsOfac: false);
+
+        var seed = await SeedAsync(node, ct);
+
+        Assert.True(seed.OfacSkipped);
+        Assert.Equal((null, 0), (seed.OfacDirectory, seed.OfacAlerts));
+        Assert.Equal(DemoSeeder.SyntheticAlertCount, seed.SyntheticAlerts);
+    }
+
+    [Fact]
     public async Task Without_demo_mode_the_sign_in_page_shows_no_credentials()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -43,6 +52,15 @@ public sealed class DemoSeederTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("Demo", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
+
+    /// <summary>A demo node whose OFAC files, when it imports them, are the shared copy of the list.</summary>
+    private static Task<TestNode> DemoNodeAsync(CancellationToken ct, bool importsOfac = true) =>
+        TestNode.StartAsync(Database.Sqlite, ct, settings: new Dictionary<string, string?>
+        {
+            ["Node:Demo"] = "true",
+            ["Node:DemoOfacDirectory"] = SharedData.Ofac,
+            ["Node:DemoImportsOfac"] = importsOfac ? "true" : "false",
+        });
 
     private static async Task<DemoSeed> SeedAsync(TestNode node, CancellationToken ct)
     {

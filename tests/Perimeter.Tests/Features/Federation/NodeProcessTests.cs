@@ -80,6 +80,8 @@ public sealed class NodeProcessTests
             await FederationNode.EventuallyAsync(() => Task.FromResult(Printed().Contains("Agreements: ", StringComparison.Ordinal)), "the federation running", ct, seconds: 180);
             Assert.Contains($"http://127.0.0.1:{basePort + 10}", Printed(), StringComparison.Ordinal);
             Assert.Contains("analyst", Printed(), StringComparison.Ordinal);
+            // The demo skips OFAC on purpose: no node may claim its files are missing.
+            Assert.DoesNotContain("OFAC files", Printed(), StringComparison.Ordinal);
 
             var mxData = Path.Combine(root, "federation", "mx.inm");
             await FederationNode.EventuallyAsync(async () =>

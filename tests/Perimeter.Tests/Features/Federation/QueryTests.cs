@@ -49,6 +49,22 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task A_partner_that_answers_a_query_counts_as_contact_in_its_status()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await QueryPairAsync(ct);
+        using var supervisor = await pair.Us.Running.ClientAsync("us.cbp", Role.Supervisor, ct);
+        Assert.Null((await StatusOfAsync(supervisor, "gt.igm", ct)).LastContactAt);
+        using var officer = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
+        pair.Us.Running.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Jane Nobody" }, ct);
+
+        Assert.Equal("no-hit", Assert.Single(PerimeterJson.Deserialize<PartnerQueryResult>(await result.Content.ReadAsStringAsync(ct)).Answers).Outcome);
+        Assert.Equal(pair.Us.Running.Time.GetUtcNow(), (await StatusOfAsync(supervisor, "gt.igm", ct)).LastContactAt);
+    }
+
+    [Fact]
     public async Task A_partner_that_does_not_answer_in_time_is_reported_as_such_and_holds_nothing_up()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -152,6 +168,9 @@ public sealed class QueryTests
         Assert.Equal(waiting.Id, Assert.Single(reported!).Id);
         Assert.Single(await pair.Gt.Running.AuditAsync(AuditAction.DetailsEscalated, waiting.Id, ct));
     }
+
+    private static async Task<PartnerStatus> StatusOfAsync(HttpClient supervisor, string partner, CancellationToken ct) =>
+        (await supervisor.GetFromJsonAsync<List<PartnerStatus>>("/api/v1/partners/status", PerimeterJson.Options, ct))!.Single(s => s.Agency == partner);
 
     private static async Task<Guid> HitAsync(QueryPair pair, CancellationToken ct)
     {

@@ -112,6 +112,31 @@ public sealed class TrustTests
     }
 
     [Fact]
+    public async Task A_null_message_in_a_batch_is_a_problem_naming_it_audited_and_nothing_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await HeldPairAsync(ct);
+        var good = Message((await OutboxAsync(pair.Us, "mx.inm"))[0], "mx.inm");
+        var client = pair.Us.Running.Services.GetRequiredService<PartnerClients>().For(new Partner
+        {
+            Agency = "mx.inm", Url = pair.Mx.FederationUrl, CertificatePem = "", CertificateSha256 = pair.Mx.Identity.Pin,
+        });
+
+        var alone = await client.PostAsync(FederationDelivery.MessagesPath, new StringContent("{\"messages\":[null]}", Encoding.UTF8, "application/json"), ct);
+        var beside = await client.PostAsync(FederationDelivery.MessagesPath,
+            new StringContent($"{{\"messages\":[{PerimeterJson.Serialize(good)},null]}}", Encoding.UTF8, "application/json"), ct);
+        var noDocument = await client.PostAsync(FederationDelivery.MessagesPath,
+            new StringContent($"{{\"messages\":[{{\"messageId\":\"{Guid.NewGuid()}\",\"to\":\"mx.inm\",\"previousVersion\":0,\"document\":null}}]}}", Encoding.UTF8, "application/json"), ct);
+
+        Assert.NotEmpty((await Problem.ReadAsync(alone, HttpStatusCode.BadRequest, ct)).For("messages[0]"));
+        Assert.NotEmpty((await Problem.ReadAsync(beside, HttpStatusCode.BadRequest, ct)).For("messages[1]"));
+        Assert.NotEmpty((await Problem.ReadAsync(noDocument, HttpStatusCode.BadRequest, ct)).For("messages[0].document"));
+        Assert.Equal(0, await pair.Mx.CopiesFromAsync("us.cbp"));
+        Assert.Equal(0, await AuditCountAsync(pair.Mx, AuditAction.FederationReceived));
+        Assert.Equal(2, await AuditCountAsync(pair.Mx, AuditAction.FederationRefused, "malformed-batch"));
+    }
+
+    [Fact]
     public async Task An_expired_agreement_at_the_receiver_refuses_delivery_and_the_sender_records_it()
     {
         var ct = TestContext.Current.CancellationToken;
