@@ -57,6 +57,8 @@ public sealed record ReadLogDocument
     public required string Holder { get; init; }
     public required string Originator { get; init; }
     public required IReadOnlyList<ReadLogEntry> Entries { get; init; }
+    /// <summary>Set when more reads follow: the holder's place in its log, to ask from (<see cref="ReadLogRequest.After"/>).</summary>
+    public long? Next { get; init; }
     public required DateTimeOffset SignedAt { get; init; }
 }
 
@@ -86,7 +88,8 @@ public sealed record BatchResult(IReadOnlyList<MessageResult> Results);
 /// <summary>A message the receiver refused for good, and why (<c>bad-signature</c>, <c>agreement-suspended</c>, …).</summary>
 public sealed record Refusal(Guid MessageId, string Reason);
 
-public sealed record ReadLogRequest(DateTimeOffset? Since = null);
+/// <summary>Reads from <paramref name="Since"/>, after the holder's place <paramref name="After"/> given by its previous answer.</summary>
+public sealed record ReadLogRequest(DateTimeOffset? Since = null, long? After = null);
 
 internal static class HeldStatus
 {

@@ -112,9 +112,9 @@ internal static class PartnerEndpoints
     }
 
     private static async Task<Results<Ok<ReadLogView>, NotFound, ProblemHttpResult>> ReadLog(
-        string agency, ReadLogService service, Caller caller, CancellationToken ct)
+        string agency, long? after, ReadLogService service, Caller caller, CancellationToken ct)
     {
-        var view = await service.RequestAsync(agency, caller, ct);
+        var view = await service.RequestAsync(agency, after, caller, ct);
         if (view is null)
             return TypedResults.NotFound();
         return view.Failure is null ? TypedResults.Ok(view) : Problems.Problem(StatusCodes.Status502BadGateway, "PartnerFailed", view.Failure);

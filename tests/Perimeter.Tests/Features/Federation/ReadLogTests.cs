@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
@@ -13,33 +11,38 @@ namespace Perimeter.Tests.Features.Federation;
 /// <summary>"Who read my alert, abroad" when a holder has read a copy many times.</summary>
 public sealed class ReadLogTests
 {
-    private const int Cap = 10_000;
-
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task A_holder_takes_no_more_reads_from_its_database_than_the_read_log_holds(Database database)
+    public async Task A_read_log_longer_than_one_answer_comes_in_signed_pages_that_together_hold_every_read_of_the_copy(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
-        // Listening from the start: EF Core decides for a while whether anyone listens, per context and then once a second.
-        using var rows = new RowsRead();
         await using var us = await FederationNode.StartAsync("us.cbp", database, ct);
         await using var mx = await FederationNode.StartAsync("mx.inm", database, ct);
         await FederationNode.JoinAsync(us, mx, ct);
         var alert = await us.Running.PublishAsync(AnAlert.Person(), ct);
         await FederationNode.EventuallyAsync(async () => await mx.CopyAsync(alert.Id) is not null, "the copy", ct);
         var own = await mx.Running.PublishAsync(AnAlert.Person(), ct);
-        // More reads of the copy than the log holds, with reads of mx.inm's own alert between them.
-        await RecordReadsAsync(mx, Enumerable.Range(0, Cap + 50).SelectMany(i => i % 20 == 0 ? new[] { own.Id, alert.Id } : [alert.Id]), ct);
+        // More reads of the copy than two answers hold, with reads of mx.inm's own alert between them.
+        const int reads = 2 * ReadLogService.MaxEntries + 50;
+        await RecordReadsAsync(mx, Enumerable.Range(0, reads).SelectMany(i => i % 20 == 0 ? new[] { own.Id, alert.Id } : [alert.Id]), ct);
+        using var supervisor = await us.Running.ClientAsync(us.Agency, Role.Supervisor, ct);
 
-        var requester = await mx.QueryAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Agency == "us.cbp", ct));
-        await using var scope = mx.Running.Services.CreateAsyncScope();
-        rows.Watch();
-        var signed = await scope.ServiceProvider.GetRequiredService<ReadLogService>().ServeAsync(requester, new ReadLogRequest(), ct);
+        var pages = new List<ReadLogView>();
+        long? after = null;
+        do
+        {
+            var page = await supervisor.GetFromJsonAsync<ReadLogView>(
+                $"/api/v1/partners/mx.inm/read-log{(after is { } place ? $"?after={place}" : "")}", PerimeterJson.Options, ct);
+            pages.Add(page!);
+            after = page!.Next;
+        }
+        while (after is not null && pages.Count < 10);
 
-        var log = PerimeterJson.Deserialize<ReadLogDocument>(signed!.Payload);
-        Assert.Equal(Cap, log.Entries.Count);
-        Assert.All(log.Entries, e => Assert.Equal(alert.Id, e.AlertId));
-        // A reader's count includes the last call, the one that finds no row left.
-        Assert.InRange(rows.MostReadsInOneQuery, Cap, Cap + 1);
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, page => Assert.InRange(page.Entries.Count, 1, ReadLogService.MaxEntries));
+        Assert.All(pages, page => Assert.InRange(page.Document!.Payload.Length, 1, SignedDocument.MaxPayloadChars));
+        var entries = pages.SelectMany(page => page.Entries).ToList();
+        Assert.Equal(reads, entries.Count);
+        Assert.All(entries, entry => Assert.Equal(alert.Id, entry.AlertId));
     }
 
     private static async Task RecordReadsAsync(FederationNode node, IEnumerable<Guid> reads, CancellationToken ct)
@@ -56,62 +59,6 @@ public sealed class ReadLogTests
                 foreach (var id in chunk)
                     await audit.AppendAsync(officer, new AuditEntry(AuditAction.Read, "alert", [id]), token);
             }, ct);
-        }
-    }
-
-    /// <summary>The most reads (rows, and the last call that finds none) one EF Core query made on this test's async flow, from EF Core's diagnostic events.</summary>
-    private sealed class RowsRead : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private static readonly AsyncLocal<RowsRead?> Current = new();
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly IDisposable _listeners;
-        private int _most;
-
-        public RowsRead() => _listeners = DiagnosticListener.AllListeners.Subscribe(this);
-
-        /// <summary>Counts the queries made from here on, on the caller's async flow.</summary>
-        public void Watch() => Current.Value = this;
-
-        public int MostReadsInOneQuery => Volatile.Read(ref _most);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                    _subscriptions.Add(listener.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> diagnostic)
-        {
-            // Other tests' nodes run in this process too: only queries made on this flow count.
-            if (Current.Value == this && diagnostic.Value is DataReaderDisposingEventData read)
-                InterlockedMax(read.ReadCount);
-        }
-
-        private void InterlockedMax(int count)
-        {
-            int seen;
-            while (count > (seen = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, count, seen) != seen)
-            {
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _listeners.Dispose();
-            lock (_subscriptions)
-                _subscriptions.ForEach(s => s.Dispose());
-            Current.Value = null;
         }
     }
 }
