@@ -1,17 +1,24 @@
+using Perimeter.Features.Screening;
 using Perimeter.Storage;
 
 namespace Perimeter.Features.Health;
 
 internal static class HealthEndpoints
 {
-    /// <summary>Liveness and database readiness for load balancers: 200 when the database answers, 503 when not.</summary>
+    /// <summary>
+    /// Readiness for load balancers: 200 "healthy" when the database answers and the screening index is loaded, 503
+    /// "starting" while the index loads (a node with a million alerts takes about a minute), 503 "unhealthy" when the
+    /// database does not answer.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (PerimeterDb db, CancellationToken ct) =>
+        app.MapGet("/health", async (PerimeterDb db, ScreeningIndex index, CancellationToken ct) =>
         {
-            var ready = await CanConnectAsync(db, ct);
-            var body = new HealthView(ready ? "healthy" : "unhealthy", ready ? "ok" : "unreachable", db.Kind.ToString().ToLowerInvariant());
-            return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var database = await CanConnectAsync(db, ct);
+            var screening = index.Current is not null;
+            var status = !database ? "unhealthy" : screening ? "healthy" : "starting";
+            var body = new HealthView(status, database ? "ok" : "unreachable", db.Kind.ToString().ToLowerInvariant(), screening ? "ready" : "loading");
+            return database && screening ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).WithTags("Health").WithName("Health").AllowAnonymous();
         return app;
     }
@@ -29,4 +36,4 @@ internal static class HealthEndpoints
     }
 }
 
-public sealed record HealthView(string Status, string Database, string Provider);
+public sealed record HealthView(string Status, string Database, string Provider, string Screening);

@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Perimeter.Storage;
+
+namespace Perimeter.Features.Screening;
+
+/// <summary>
+/// Loads this replica's screening index as the node starts, so that the first officer to screen does not wait while
+/// every alert is read (about a minute at a million); <c>/health</c> answers "starting" until it is loaded, so that a
+/// load balancer sends screenings to replicas that are ready. A failed load is tried again until it succeeds. (The
+/// standing-subject job, which also runs at start, finds the index loaded or waits for this load.)
+/// </summary>
+internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, ScreeningIndex index, ILogger<ScreeningIndexLoader> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (index.Current is null)
+        {
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                await using var scope = scopes.CreateAsyncScope();
+                var snapshot = await index.EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<PerimeterDb>(), stoppingToken);
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                LogReady(snapshot.Watchlist.Count, seconds);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+            {
+                LogFailed(e, RetryAfter.TotalSeconds);
+            }
+            try
+            {
+                await Task.Delay(RetryAfter, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Screening index ready at start: {Entries} alerts in {Seconds:F1} s")]
+    private partial void LogReady(int entries, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Screening index could not be loaded at start; trying again in {Seconds} s")]
+    private partial void LogFailed(Exception exception, double seconds);
+}
