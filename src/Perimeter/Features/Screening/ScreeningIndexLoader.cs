@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Runtime;
 using Perimeter.Storage;
 
 namespace Perimeter.Features.Screening;
@@ -24,6 +25,10 @@ internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, 
                 var started = Stopwatch.GetTimestamp();
                 await using var scope = scopes.CreateAsyncScope();
                 var snapshot = await index.EnsureCurrentAsync(scope.ServiceProvider.GetRequiredService<PerimeterDb>(), stoppingToken);
+                // The load leaves every alert's row and document behind as garbage: collected now, before the node says it
+                // is ready, rather than by a collection that stops the first screenings for seconds (measured at 1,000,000).
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 LogReady(snapshot.Watchlist.Count, seconds);
                 return;
