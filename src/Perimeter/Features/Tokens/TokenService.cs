@@ -89,7 +89,8 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
         return token;
     }
 
-    // At most one write per token per LastUsedResolution. The update checks the stored value again, so replicas
+    // At most one write per token per LastUsedResolution, in a unit of work like every other write (on SQLite, in this
+    // process's turn, instead of meeting another writer's lock). The update checks the stored value again, so replicas
     // that authenticate the same token at the same moment write it once.
     private async Task RecordUseAsync(ApiToken token, CancellationToken ct)
     {
@@ -97,8 +98,8 @@ public sealed class TokenService(PerimeterDb db, AuditLog audit, TimeProvider ti
         var staleBefore = now - LastUsedResolution;
         if (token.LastUsedAt > staleBefore)
             return;
-        await db.ApiTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= staleBefore))
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), ct);
+        await db.WriteAsync(t => db.ApiTokens.Where(x => x.Id == token.Id && (x.LastUsedAt == null || x.LastUsedAt <= staleBefore))
+            .ExecuteUpdateAsync(x => x.SetProperty(y => y.LastUsedAt, now), t), ct);
         token.LastUsedAt = now;
     }
 
