@@ -104,6 +104,8 @@ public sealed class PartnerQueryService(
         {
             if (hit is not null)
                 db.PartnerHits.Add(hit);
+            // Answering is an exchange that worked, as asking is on the other side: it counts as contact with the asker.
+            await db.Partners.Where(p => p.Agency == asker.Agency).ExecuteUpdateAsync(p => p.SetProperty(x => x.LastContactAt, now), token);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerQueryAnswered, "alert", hit is null ? null : [hit.AlertId],
                 Detail: $"query={request.QueryId} " + (hit is null ? "no-hit" : $"hit band={hit.Band} reference={hit.Reference}")), token);
         }, ct);

@@ -49,19 +49,23 @@ public sealed class QueryTests
     }
 
     [Fact]
-    public async Task A_partner_that_answers_a_query_counts_as_contact_in_its_status()
+    public async Task A_query_answered_counts_as_contact_in_the_status_of_both_partners()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var pair = await QueryPairAsync(ct);
         using var supervisor = await pair.Us.Running.ClientAsync("us.cbp", Role.Supervisor, ct);
+        using var answeringSupervisor = await pair.Gt.Running.ClientAsync("gt.igm", Role.Supervisor, ct);
         Assert.Null((await StatusOfAsync(supervisor, "gt.igm", ct)).LastContactAt);
+        Assert.Null((await StatusOfAsync(answeringSupervisor, "us.cbp", ct)).LastContactAt);
         using var officer = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
         pair.Us.Running.Time.Advance(TimeSpan.FromMinutes(5));
+        pair.Gt.Running.Time.Advance(TimeSpan.FromMinutes(7));
 
         var result = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Jane Nobody" }, ct);
 
         Assert.Equal("no-hit", Assert.Single(PerimeterJson.Deserialize<PartnerQueryResult>(await result.Content.ReadAsStringAsync(ct)).Answers).Outcome);
         Assert.Equal(pair.Us.Running.Time.GetUtcNow(), (await StatusOfAsync(supervisor, "gt.igm", ct)).LastContactAt);
+        Assert.Equal(pair.Gt.Running.Time.GetUtcNow(), (await StatusOfAsync(answeringSupervisor, "us.cbp", ct)).LastContactAt);
     }
 
     [Fact]
