@@ -135,11 +135,18 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
             var existing = await db.Alerts
                 .Where(a => a.Originator == caller.Agency && a.ExternalRef != null)
                 .ToDictionaryAsync(a => a.ExternalRef!, StringComparer.Ordinal, token);
-            int created = 0, updated = 0, unchanged = 0;
+            int created = 0, updated = 0, unchanged = 0, leftRetracted = 0;
             foreach (var content in normalized)
             {
                 if (content.ExternalRef is { } reference && existing.TryGetValue(reference, out var alert))
                 {
+                    // A retraction made here stands: the source listing the entry again does not undo an analyst's
+                    // decision; the count tells the importer, and an analyst re-publishes the entry if it should be screened.
+                    if (alert.Status == AlertStatus.Retracted)
+                    {
+                        leftRetracted++;
+                        continue;
+                    }
                     // A record without a review-by date keeps the one the alert has.
                     var incoming = content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? alert.ReviewBy } };
                     if (alert.ContentHash == HashOf(incoming) && alert.Status == AlertStatus.Active)
@@ -161,8 +168,8 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
                 }
             }
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.Import, "import", null,
-                Detail: $"source={source} created={created} updated={updated} unchanged={unchanged}"), token);
-            return ImportResult.Done(created, updated, unchanged);
+                Detail: $"source={source} created={created} updated={updated} unchanged={unchanged} left-retracted={leftRetracted}"), token);
+            return ImportResult.Done(created, updated, unchanged, leftRetracted);
         }, ct);
     }
 
@@ -371,9 +378,10 @@ public sealed record AlertWrite(AlertWriteStatus Status, Alert? Alert = null, Fi
 /// <summary>A version of a partner's alert, as its originator signed it; no content when it only changes the status.</summary>
 public sealed record PartnerVersion(Guid AlertId, string Originator, int Version, AlertChangeKind Change, AlertStatus Status, AlertContent? Content);
 
-public sealed record ImportResult(int Created, int Updated, int Unchanged, int? InvalidIndex = null, FieldErrors? Errors = null)
+/// <summary>What an import did; <see cref="LeftRetracted"/> counts entries the source lists that were retracted here and stay so.</summary>
+public sealed record ImportResult(int Created, int Updated, int Unchanged, int LeftRetracted = 0, int? InvalidIndex = null, FieldErrors? Errors = null)
 {
     public bool IsValid => Errors is null;
-    public static ImportResult Done(int created, int updated, int unchanged) => new(created, updated, unchanged);
-    public static ImportResult Invalid(int index, FieldErrors errors) => new(0, 0, 0, index, errors);
+    public static ImportResult Done(int created, int updated, int unchanged, int leftRetracted) => new(created, updated, unchanged, leftRetracted);
+    public static ImportResult Invalid(int index, FieldErrors errors) => new(0, 0, 0, 0, index, errors);
 }

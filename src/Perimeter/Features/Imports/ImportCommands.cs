@@ -51,7 +51,8 @@ internal static class ImportCommands
         if (!result.IsValid)
             return NodeCommandLine.Fail(ExitCode.InvalidInput, $"{path}: record {result.InvalidIndex + 1}: {result.Errors}; nothing was imported");
         Telemetry.AlertsImported.Add(result.Created + result.Updated);
-        Console.WriteLine($"imported {contents.Count} alerts from {source}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged");
+        Console.WriteLine($"imported {contents.Count} alerts from {source}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged" +
+            (result.LeftRetracted > 0 ? $", {result.LeftRetracted} left retracted (retracted on this node)" : ""));
         return ExitCode.Ok;
     }
 }

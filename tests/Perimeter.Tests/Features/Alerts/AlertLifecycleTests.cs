@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
@@ -135,6 +136,28 @@ public sealed class AlertLifecycleTests
         var view = await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct);
         Assert.Equal((AlertKind.Person, 1), (view!.Kind, view.Version));
         Assert.Equal(1, await VersionsStoredAsync(us, alert.Id, ct));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Importing_an_entry_again_leaves_an_alert_retracted_here_retracted_and_counts_it(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await TestNode.StartAsync(database, ct);
+        using var analyst = await us.ClientAsync(TestNode.Agency, Role.Analyst, ct, Purpose);
+        var listed = AnAlert.Person();
+        var kept = AnAlert.Person("Ismael", "Zambada García");
+        var alert = await us.PublishAsync(listed, ct);
+        await us.PublishAsync(kept, ct);
+        (await analyst.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/retract", new { justification = "Wrong person: cleared by the court." }, ct)).EnsureSuccessStatusCode();
+
+        await using var scope = us.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AlertWriter>().ImportAsync([listed, kept], "ofac", Caller.Operator(TestNode.Agency), ct);
+
+        Assert.Equal((0, 0, 1, 1), (result.Created, result.Updated, result.Unchanged, result.LeftRetracted));
+        var own = await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct);
+        Assert.Equal((AlertStatus.Retracted, 2), (own!.Status, own.Version));
+        var import = Assert.Single(await us.AuditAsync(AuditAction.Import, null, ct));
+        Assert.EndsWith("left-retracted=1", import.Detail, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
