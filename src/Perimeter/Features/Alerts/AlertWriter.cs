@@ -147,8 +147,10 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
                         leftRetracted++;
                         continue;
                     }
-                    // A record without a review-by date keeps the one the alert has.
-                    var incoming = content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? alert.ReviewBy } };
+                    // A record without a review-by date keeps the one the alert has, unless that has passed (an expired
+                    // alert the source lists again): then it gets a new one, as a new alert would.
+                    var reviewBy = content.Markings.ReviewBy ?? (alert.ReviewBy > today ? alert.ReviewBy : DefaultReviewBy(content));
+                    var incoming = content with { Markings = content.Markings with { ReviewBy = reviewBy } };
                     if (alert.ContentHash == HashOf(incoming) && alert.Status == AlertStatus.Active)
                     {
                         unchanged++;
@@ -249,12 +251,14 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
             CreatedBy = caller.ActorId,
             UpdatedBy = caller.ActorId,
         };
-        var reviewBy = content.Markings.ReviewBy ?? Today().AddMonths(Options.ReviewMonthsFor(content.Category));
-        Apply(alert, content with { Markings = content.Markings with { ReviewBy = reviewBy } }, caller);
+        Apply(alert, content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? DefaultReviewBy(content) } }, caller);
         db.Alerts.Add(alert);
         AddVersion(alert, AlertChangeKind.Published, caller, justification: null);
         return alert;
     }
+
+    /// <summary>When an alert with no review-by date of its own is next reviewed: its category's review period from today.</summary>
+    private DateOnly DefaultReviewBy(AlertContent content) => Today().AddMonths(Options.ReviewMonthsFor(content.Category));
 
     private void Apply(Alert alert, AlertContent content, Caller caller)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
@@ -90,6 +91,28 @@ public sealed class RetentionTests
         var view = await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct);
         Assert.Equal((alert.Version, alert.Markings.ReviewBy), (view!.Version, view.Markings.ReviewBy));
         Assert.Empty(await node.AuditAsync(AuditAction.Extend, alert.Id, ct));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_expired_alert_the_source_lists_again_is_active_again_with_a_review_date_ahead(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct, settings: NodeJobs.DailyRetention());
+        using var analyst = await node.ClientAsync(TestNode.Agency, Role.Analyst, ct, Purposes.CounterNarcotics);
+        var listed = AnAlert.Person();
+        var alert = await node.PublishAsync(listed.WithMarkings(m => m with { ReviewBy = Today(node).AddDays(30) }), ct);
+        node.Time.Advance(TimeSpan.FromDays(30));
+        await node.RunRetentionAsync(ct);
+        Assert.Equal(AlertStatus.Expired, (await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct))!.Status);
+
+        await using (var scope = node.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AlertWriter>().ImportAsync([listed with { Markings = listed.Markings with { ReviewBy = null } }],
+                "ofac", Caller.Operator(TestNode.Agency), ct);
+        await node.RunRetentionAsync(ct);
+
+        var view = await analyst.GetFromJsonAsync<AlertView>($"/api/v1/alerts/{alert.Id}", PerimeterJson.Options, ct);
+        Assert.Equal(AlertStatus.Active, view!.Status);
+        Assert.True(view.Markings.ReviewBy > Today(node), $"review by {view.Markings.ReviewBy}, today {Today(node)}");
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
