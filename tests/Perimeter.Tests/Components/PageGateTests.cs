@@ -27,6 +27,36 @@ public sealed class PageGateTests
     }
 
     [Fact]
+    public async Task Every_link_in_the_navigation_opens_for_the_user_it_is_shown_to()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(Database.Sqlite, ct);
+        var users = new (string Agency, Role Role, string[] Expected)[]
+        {
+            (TestNode.Agency, Role.Officer, ["/dashboard", "/screen", "/screen/batch", "/alerts"]),
+            (TestNode.Agency, Role.Auditor, ["/dashboard", "/audit"]),
+            (TestNode.Agency, Role.Admin, ["/dashboard", "/partners", "/admin/users", "/admin/tokens"]),
+            // Users of a partner agency hosted on this node: the node's requests, partners and audit are not theirs.
+            ("mx.inm", Role.Analyst, ["/dashboard", "/screen", "/screen/batch", "/alerts", "/hits"]),
+            ("mx.inm", Role.Auditor, ["/dashboard"]),
+        };
+
+        foreach (var (agency, role, expected) in users)
+        {
+            var user = await node.AddUserAsync(role, ct, agency);
+            using var browser = node.Browser();
+            Assert.Equal(HttpStatusCode.NoContent, (await browser.SignInAsync(user.UserName, Accounts.Password, ct)).StatusCode);
+            var dashboard = await browser.GetStringAsync("/dashboard", ct);
+            var nav = dashboard[dashboard.IndexOf("<nav", StringComparison.Ordinal)..dashboard.IndexOf("</nav>", StringComparison.Ordinal)];
+            var links = System.Text.RegularExpressions.Regex.Matches(nav, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+            Assert.Equal(expected, links);
+            foreach (var link in links)
+                Assert.Equal((agency, role, link, HttpStatusCode.OK), (agency, role, link, (await browser.GetAsync(link, ct)).StatusCode));
+        }
+    }
+
+    [Fact]
     public async Task Analysts_and_supervisors_open_the_hits_inbox_and_an_officer_is_refused_and_audited()
     {
         var ct = TestContext.Current.CancellationToken;
