@@ -96,12 +96,10 @@ internal static class Candidates
     /// </summary>
     private static void AddCommon(ref FoundEntry found, ReadOnlySpan<CommonToken> common)
     {
-        var word = found.Entry >> 6;
-        var bit = 1UL << found.Entry;
         var credited = -1;
         foreach (ref readonly var token in common)
         {
-            if (token.Part != credited && (token.Holders[word] & bit) != 0)
+            if (token.Part != credited && token.IsHeldBy(found.Entry))
             {
                 found.Score += token.Weight;
                 credited = token.Part;
@@ -244,7 +242,7 @@ internal static class Candidates
         {
             foreach (ref var found in scratch.Found)
             {
-                if ((token.Holders[found.Entry >> 6] & (1UL << found.Entry)) != 0)
+                if (token.IsHeldBy(found.Entry))
                     found.Score += token.Weight;
             }
         }
@@ -381,7 +379,10 @@ internal static class Candidates
     }
 
     /// <summary>A common token of a query part: its bit per entry holding it (<see cref="Segment.EntriesHolding"/>), and its weight.</summary>
-    private readonly record struct CommonToken(int Token, ulong[] Holders, double Weight, int Part);
+    private readonly record struct CommonToken(int Token, ulong[] Holders, double Weight, int Part)
+    {
+        public bool IsHeldBy(int entry) => (Holders[entry >> 6] & (1UL << entry)) != 0;
+    }
 
     /// <summary>An entry the candidate stage found: its accumulated score and the last query part that credited it.</summary>
     private struct FoundEntry

@@ -77,7 +77,7 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
             var errors = new FieldErrors();
             errors.Required("justification", justification);
             errors.FreeText("justification", justification, 2000);
-            var newDate = reviewBy ?? Today().AddMonths(Options.ReviewMonthsFor(alert!.Category));
+            var newDate = reviewBy ?? DefaultReviewBy(alert!.Category);
             ValidateReviewBy(newDate, alert!.ReviewBy, errors, field: "reviewBy");
             if (errors.Count > 0)
                 return AlertWrite.Invalid(errors);
@@ -149,7 +149,7 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
                     }
                     // A record without a review-by date keeps the one the alert has, unless that has passed (an expired
                     // alert the source lists again): then it gets a new one, as a new alert would.
-                    var reviewBy = content.Markings.ReviewBy ?? (alert.ReviewBy > today ? alert.ReviewBy : DefaultReviewBy(content));
+                    var reviewBy = content.Markings.ReviewBy ?? (alert.ReviewBy > today ? alert.ReviewBy : DefaultReviewBy(content.Category));
                     var incoming = content with { Markings = content.Markings with { ReviewBy = reviewBy } };
                     if (alert.ContentHash == HashOf(incoming) && alert.Status == AlertStatus.Active)
                     {
@@ -251,14 +251,14 @@ public sealed class AlertWriter(PerimeterDb db, AuditLog audit, AccessPolicy pol
             CreatedBy = caller.ActorId,
             UpdatedBy = caller.ActorId,
         };
-        Apply(alert, content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? DefaultReviewBy(content) } }, caller);
+        Apply(alert, content with { Markings = content.Markings with { ReviewBy = content.Markings.ReviewBy ?? DefaultReviewBy(content.Category) } }, caller);
         db.Alerts.Add(alert);
         AddVersion(alert, AlertChangeKind.Published, caller, justification: null);
         return alert;
     }
 
     /// <summary>When an alert with no review-by date of its own is next reviewed: its category's review period from today.</summary>
-    private DateOnly DefaultReviewBy(AlertContent content) => Today().AddMonths(Options.ReviewMonthsFor(content.Category));
+    private DateOnly DefaultReviewBy(AlertCategory category) => Today().AddMonths(Options.ReviewMonthsFor(category));
 
     private void Apply(Alert alert, AlertContent content, Caller caller)
     {

@@ -12,10 +12,10 @@ internal static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (PerimeterDb db, ScreeningIndex index, CancellationToken ct) =>
+        app.MapGet("/health", async (PerimeterDb db, ScreeningIndexLoader index, CancellationToken ct) =>
         {
             var database = await CanConnectAsync(db, ct);
-            var screening = index.Current is not null;
+            var screening = index.IsReady;
             var status = !database ? "unhealthy" : screening ? "healthy" : "starting";
             var body = new HealthView(status, database ? "ok" : "unreachable", db.Kind.ToString().ToLowerInvariant(), screening ? "ready" : "loading");
             return database && screening ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -26,7 +26,8 @@ public static class ScreeningFeature
     {
         services.AddOptions<ScreeningSettings>().BindConfiguration(ScreeningSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => NodeMatchingTables.Load(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.NicknamesFile));
-        services.AddSingleton<ScreeningIndex>().AddHostedService<ScreeningIndexLoader>();
+        services.AddSingleton<ScreeningIndex>().AddSingleton<ScreeningIndexLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScreeningIndexLoader>());
         services.AddScoped<ScreeningService>().AddScoped<BatchJobs>().AddScoped<HitsInbox>();
         services.AddPeriodicJob(new PeriodicJob<StandingSubjectJob>("standing-subjects",
             sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ScreeningSettings>>().Value.StandingSubjectSeconds),

@@ -9,16 +9,20 @@ namespace Perimeter.Features.Screening;
 /// Loads this replica's screening index as the node starts, so that the first officer to screen does not wait while
 /// every alert is read (about a minute at a million); <c>/health</c> answers "starting" until it is loaded, so that a
 /// load balancer sends screenings to replicas that are ready. A failed load is tried again until it succeeds. (The
-/// standing-subject job, which also runs at start, finds the index loaded or waits for this load.)
+/// standing-subject job, which also runs at start, may load it first: this one then finds it loaded.)
 /// </summary>
 internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, ScreeningIndex index, ILogger<ScreeningIndexLoader> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private volatile bool _ready;
+
+    /// <summary>True once the index is loaded and the load's garbage collected: what <c>/health</c> reports as ready.</summary>
+    public bool IsReady => _ready;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (index.Current is null)
+        while (true)
         {
             try
             {
@@ -29,6 +33,7 @@ internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, 
                 // is ready, rather than by a collection that stops the first screenings for seconds (measured at 1,000,000).
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                _ready = true;
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 LogReady(snapshot.Watchlist.Count, seconds);
                 return;
