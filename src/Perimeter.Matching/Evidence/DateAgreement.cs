@@ -26,8 +26,17 @@ public enum DateAgreement
     /// <summary>Years one apart, month and day equal where both are known: <c>1957-04-04</c> / <c>1958-04-04</c>.</summary>
     YearApart,
 
-    /// <summary>The known parts contradict: <c>1957-04-04</c> / <c>1962-11-20</c>.</summary>
+    /// <summary>The known parts contradict within a year: <c>1975-04-12</c> / <c>1975-09-30</c>, <c>1957-04-04</c> / <c>1958-05-04</c>.</summary>
     Different,
+
+    /// <summary>Years two to four apart, not explained by a typed digit: <c>1957-04-04</c> / <c>1960-11-20</c>.</summary>
+    TwoToFourYearsApart,
+
+    /// <summary>Years five to nine apart: <c>1957-04-04</c> / <c>1963</c>.</summary>
+    FiveToNineYearsApart,
+
+    /// <summary>Years ten or more apart: another generation, <c>1981-06-02</c> / <c>1954-12-25</c>.</summary>
+    TenOrMoreYearsApart,
 
     /// <summary>Either side has no date of birth: the level says nothing for or against.</summary>
     Missing,
@@ -36,4 +45,11 @@ public enum DateAgreement
 /// <summary>The best agreement between a query's date of birth and a list entry's, and why: <c>(Exact, "1957-04-04 = 1957-04-04")</c>.</summary>
 /// <param name="Agreement">The best level over the entry's dates: <c>DateAgreement.SameYear</c>.</param>
 /// <param name="Explanation">Short and machine-readable: <c>"1957-04-04 same-year 1957"</c>.</param>
-public readonly record struct DateOfBirthComparison(DateAgreement Agreement, string Explanation);
+public readonly record struct DateOfBirthComparison(DateAgreement Agreement, string Explanation)
+{
+    /// <summary>The query's date and the listed date it was compared with (null when either is missing).</summary>
+    public (PartialDate Query, PartialDate Listed)? Dates { get; init; }
+
+    /// <summary>Whole years between the two years of birth: 27 for 1981 against 1954; 0 when either date is missing.</summary>
+    public int YearsApart => Dates is var (query, listed) ? Math.Abs(query.Year - listed.Year) : 0;
+}

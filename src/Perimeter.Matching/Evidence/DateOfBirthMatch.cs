@@ -6,8 +6,8 @@ namespace Perimeter.Matching.Evidence;
 public static class DateOfBirthMatch
 {
     /// <summary>
-    /// The best agreement over the listed dates: <c>Compare(1957-04-07, [1960, 1957-07-04])</c> →
-    /// <c>(DayMonthSwapped, "1957-04-07 day-month-swapped 1957-07-04")</c>.
+    /// The best agreement over the listed dates, so the nearest of several dates or of a listed range:
+    /// <c>Compare(1957-04-07, [1960, 1957-07-04])</c> → <c>(DayMonthSwapped, "1957-04-07 day-month-swapped 1957-07-04")</c>.
     /// </summary>
     public static DateOfBirthComparison Compare(PartialDate? query, IReadOnlyList<PartialDate> listed)
     {
@@ -19,7 +19,7 @@ public static class DateOfBirthMatch
         for (var i = 1; i < listed.Count && best.Agreement != DateAgreement.Exact; i++)
         {
             var next = ComparePair(q, listed[i]);
-            if (next.Agreement < best.Agreement)
+            if (next.Agreement < best.Agreement || (next.Agreement == best.Agreement && next.YearsApart < best.YearsApart))
                 best = next;
         }
         return best;
@@ -44,7 +44,7 @@ public static class DateOfBirthMatch
                 placeholder = " (01-01 as year only)";
             }
         }
-        return new(agreement, $"{query} {Symbol(agreement)} {listed}{placeholder}");
+        return new(agreement, $"{query} {Symbol(agreement)} {listed}{placeholder}") { Dates = (query, listed) };
     }
 
     private static DateAgreement Classify(PartialDate q, PartialDate l)
@@ -62,9 +62,20 @@ public static class DateOfBirthMatch
         }
         // A year off by one has its own cause (an age turned into a year of birth), so it is not counted as a typo
         // even when a single digit changed (1975/1976).
-        if (Math.Abs(q.Year - l.Year) == 1 && AgreeWhereKnown(q.Month, l.Month) && AgreeWhereKnown(q.Day, l.Day))
+        var years = Math.Abs(q.Year - l.Year);
+        if (years == 1 && AgreeWhereKnown(q.Month, l.Month) && AgreeWhereKnown(q.Day, l.Day))
             return DateAgreement.YearApart;
-        return IsOneDigitTypo(q, l) ? DateAgreement.OneDigitTypo : DateAgreement.Different;
+        // A typed digit in the year is believed only where day and month agree too: against a year alone, one in four
+        // random years is one digit away (1948 against 1945, 1958, 1968…), so there it is a distance like any other.
+        if ((years == 0 || (q.IsComplete && l.IsComplete)) && IsOneDigitTypo(q, l))
+            return DateAgreement.OneDigitTypo;
+        return years switch
+        {
+            <= 1 => DateAgreement.Different,
+            <= 4 => DateAgreement.TwoToFourYearsApart,
+            <= 9 => DateAgreement.FiveToNineYearsApart,
+            _ => DateAgreement.TenOrMoreYearsApart,
+        };
     }
 
     private static bool AgreeWhereKnown(int? a, int? b) => a is null || b is null || a == b;
@@ -126,6 +137,7 @@ public static class DateOfBirthMatch
         DateAgreement.OneDigitTypo => "one-digit",
         DateAgreement.YearApart => "year-apart",
         DateAgreement.Different => "!=",
+        DateAgreement.TwoToFourYearsApart or DateAgreement.FiveToNineYearsApart or DateAgreement.TenOrMoreYearsApart => "years-apart",
         DateAgreement.Missing => "missing",
     };
 }

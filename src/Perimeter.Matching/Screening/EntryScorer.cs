@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perimeter.Matching.Evidence;
 using Perimeter.Matching.Names;
 
@@ -20,11 +21,13 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         if (query.Names.Length > 0 && entry.Names.Length > 0)
         {
             var bestBits = double.NegativeInfinity;
+            PreparedPart? unpairedSurname = null;
             foreach (var queryName in query.Names)
             {
                 foreach (var listedName in entry.Names)
                 {
-                    var nameBits = _names.Bits(queryName, listedName, statistics.TotalEntries);
+                    var weight = _names.Bits(queryName, listedName, statistics.TotalEntries);
+                    var nameBits = weight.Bits;
                     // A weak alias (OFAC's low-quality a.k.a.) is worth less than a real name.
                     if (listedName.IsWeak)
                         nameBits -= 2;
@@ -33,12 +36,15 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                         bestBits = nameBits;
                         bestQuery = queryName;
                         bestListed = listedName;
+                        unpairedSurname = weight.UnpairedSurname;
                     }
                 }
             }
             bits += bestBits;
+            if (unpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is not null)
+                bits += model.OtherSurnameConflictBits;
         }
-        bits += Evidence(query.Subject, entry, statistics, features: null);
+        bits += Evidence(query.Subject, entry, bestQuery, bestListed, statistics, features: null);
         return new Weighed(bits, bestQuery, bestListed);
     }
 
@@ -47,30 +53,51 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
     {
         var matchedName = "";
         PartExplanation[] parts = [];
-        FeatureExplanation[] adjustments = [];
+        var features = new List<FeatureExplanation>();
         if (weighed.Query is { } bestQuery && weighed.Listed is { } bestListed)
         {
             matchedName = bestListed.Display;
-            (_, parts, adjustments) = _names.Score(bestQuery, bestListed, statistics.TotalEntries);
+            var (weight, nameParts, adjustments) = _names.Score(bestQuery, bestListed, statistics.TotalEntries);
+            parts = nameParts;
+            features.AddRange(adjustments);
+            if (weight.UnpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is { } listed)
+                features.Add(_names.OtherSurname(surname, listed, listedIsLater: true));
         }
-        var features = new List<FeatureExplanation>(adjustments);
-        Evidence(query.Subject, entry, statistics, features);
+        Evidence(query.Subject, entry, weighed.Query, weighed.Listed, statistics, features);
         return new Match(entry.Id, ScoreOf(weighed), model.BandOf(model.ScoreOf(weighed.Bits)),
             new Explanation(matchedName, parts, features, Math.Round(weighed.Bits, 1)));
+    }
+
+    /// <summary>
+    /// A second surname the entry lists elsewhere for the query's own to contradict, when the name that matched best
+    /// lists none ("GUZMAN, Joaquin" beside "GUZMAN LOERA, Joaquin" against "Joaquín Guzmán Salazar"); null when the
+    /// entry lists none, or one agrees with the query's however it is spelled.
+    /// </summary>
+    private Token? LaterSurnameConflict(PreparedPart querySurname, ListedEntry entry)
+    {
+        if (entry.LaterSurnames.Length == 0)
+            return null;
+        foreach (var listed in entry.LaterSurnames)
+        {
+            if (_names.Agree(querySurname.Token, listed))
+                return null;
+        }
+        return entry.LaterSurnames[0];
     }
 
     /// <summary>The score a match of this weight shows, rounded as returned.</summary>
     public double ScoreOf(Weighed weighed) => Math.Round(model.ScoreOf(weighed.Bits), 4);
 
     /// <summary>Everything but the name, in bits; each feature explained into <paramref name="features"/> when given.</summary>
-    private double Evidence(Subject query, ListedEntry entry, Statistics statistics, List<FeatureExplanation>? features)
+    private double Evidence(Subject query, ListedEntry entry, PreparedName? queryName, PreparedName? listedName, Statistics statistics,
+        List<FeatureExplanation>? features)
     {
         var bits = Identifiers(query, entry, features);
         if (entry.Kind == SubjectKind.Person)
         {
             bits += DateOfBirth(query, entry, features);
             bits += Nationality(query, entry, statistics, features);
-            bits += SexOf(query, entry, features);
+            bits += SexOf(query, entry, queryName, listedName, features);
         }
         return bits;
     }
@@ -93,6 +120,9 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                 DateAgreement.OneDigitTypo => model.DobTypoBits,
                 DateAgreement.YearApart => model.DobYearApartBits,
                 DateAgreement.Different => model.DobDifferentBits,
+                DateAgreement.TwoToFourYearsApart => model.DobTwoToFourYearsBits,
+                DateAgreement.FiveToNineYearsApart => model.DobFiveToNineYearsBits,
+                DateAgreement.TenOrMoreYearsApart => model.DobTenOrMoreYearsBits,
                 DateAgreement.Missing => 0,
             };
             if (bits > best)
@@ -101,11 +131,19 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                 chosen = comparison;
             }
         }
-        if (chosen is { } c && c.Agreement != DateAgreement.Missing)
-            features?.Add(new FeatureExplanation("dob", Word(c.Agreement), best, c.Explanation));
-        else
+        if (chosen is not { } c || c.Agreement == DateAgreement.Missing)
+        {
             features?.Add(new FeatureExplanation("dob", "not listed", 0));
-        return chosen?.Agreement == DateAgreement.Missing ? 0 : best;
+            return 0;
+        }
+        if (features is not null)
+            features.Add(c.Dates is var (q, l) && c.YearsApart >= 2
+                ? new FeatureExplanation("dob", ExplanationPhrases.YearsApart, best)
+                {
+                    Arguments = [c.YearsApart.ToString(CultureInfo.InvariantCulture), q.Year.ToString(CultureInfo.InvariantCulture), l.Year.ToString(CultureInfo.InvariantCulture)],
+                }
+                : new FeatureExplanation("dob", Word(c.Agreement), best, c.Explanation));
+        return best;
     }
 
     private double Nationality(Subject query, ListedEntry entry, Statistics statistics, List<FeatureExplanation>? features)
@@ -127,14 +165,38 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         return model.NationalityDifferentBits;
     }
 
-    private double SexOf(Subject query, ListedEntry entry, List<FeatureExplanation>? features)
+    /// <summary>
+    /// Sex as stated, or where one side does not state it, as its first given name tells (a listed "Joaquín" is a man):
+    /// so a passport's F counts against a listed man even when the query's name is only an initial. Where the stated
+    /// sex is only what the side's own given name says, the names were compared already and it adds nothing.
+    /// </summary>
+    private double SexOf(Subject query, ListedEntry entry, PreparedName? queryName, PreparedName? listedName, List<FeatureExplanation>? features)
     {
-        if (query.Sex == Sex.Unknown || entry.Sex == Sex.Unknown)
+        var queryNameSex = SexOf(queryName);
+        var listedNameSex = SexOf(listedName);
+        var querySex = query.Sex != Sex.Unknown ? query.Sex : queryNameSex;
+        var listedSex = entry.Sex != Sex.Unknown ? entry.Sex : listedNameSex;
+        if (querySex == Sex.Unknown || listedSex == Sex.Unknown
+            || (query.Sex == Sex.Unknown && entry.Sex == Sex.Unknown)
+            || (entry.Sex == Sex.Unknown && query.Sex == queryNameSex)
+            || (query.Sex == Sex.Unknown && entry.Sex == listedNameSex))
+        {
             return 0;
-        var same = query.Sex == entry.Sex;
+        }
+        var same = querySex == listedSex;
         var bits = same ? model.SexSameBits : model.SexDifferentBits;
-        features?.Add(new FeatureExplanation("sex", same ? "same" : "different", bits));
+        features?.Add(new FeatureExplanation("sex", same ? "same" : "different", bits,
+            $"{Letter(querySex)}{(query.Sex == Sex.Unknown ? " (given name)" : "")} / {Letter(listedSex)}{(entry.Sex == Sex.Unknown ? " (given name)" : "")}"));
         return bits;
+
+        static Sex SexOf(PreparedName? name) => name?.SexOfGivenName() switch
+        {
+            NameSex.Male => Sex.Male,
+            NameSex.Female => Sex.Female,
+            _ => Sex.Unknown,
+        };
+
+        static string Letter(Sex sex) => sex == Sex.Female ? "F" : "M";
     }
 
     private double Identifiers(Subject query, ListedEntry entry, List<FeatureExplanation>? features)
@@ -192,6 +254,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         DateAgreement.OneDigitTypo => "one digit differs",
         DateAgreement.YearApart => "a year apart",
         DateAgreement.Different => "different",
+        DateAgreement.TwoToFourYearsApart or DateAgreement.FiveToNineYearsApart or DateAgreement.TenOrMoreYearsApart => ExplanationPhrases.YearsApart,
         DateAgreement.Missing => "not listed",
     };
 }

@@ -25,6 +25,8 @@ internal sealed class Token
     public required ulong Letters { get; init; }
     /// <summary>The nickname groups the token's name belongs to, sorted: kept so that comparing two tokens looks nothing up.</summary>
     public required int[] Groups { get; init; }
+    /// <summary>The sex the name lists give this token as a given name: "joaquina" female, "guadalupe" unknown.</summary>
+    public required NameSex Sex { get; init; }
     /// <summary>Entries holding this token, in the list this token was counted in (base and delta together).</summary>
     public int DocumentFrequency { get; set; }
 
@@ -47,10 +49,66 @@ internal sealed class Token
 internal readonly record struct PreparedPart(Token Token, NameRole Role, int SurnameIndex, PartFlags Flags, Token? Core)
 {
     public bool IsInitial => (Flags & PartFlags.Initial) != 0;
+
+    /// <summary>Written in full and carrying weight: not an initial, not a legal form or stop word.</summary>
+    public bool IsFull => (Flags & (PartFlags.Initial | PartFlags.Weak)) == 0;
 }
 
-/// <summary>One name of an entry or a query, prepared for scoring.</summary>
-internal sealed record PreparedName(string Display, PreparedPart[] Parts, bool IsWeak);
+/// <summary>One name of an entry or a query, prepared for scoring, with a bit per part for the roles the scorer asks about.</summary>
+internal sealed record PreparedName
+{
+    public PreparedName(string display, PreparedPart[] parts, bool isWeak)
+    {
+        Display = display;
+        Parts = parts;
+        IsWeak = isWeak;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var bit = 1 << i;
+            switch (parts[i].Role)
+            {
+                case NameRole.Given:
+                    GivenParts |= bit;
+                    break;
+                case NameRole.Surname:
+                    SurnameParts |= bit;
+                    break;
+                case NameRole.Unknown:
+                    break;
+            }
+        }
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].IsFull)
+                FullParts |= 1 << i;
+        }
+    }
+
+    public string Display { get; }
+    public PreparedPart[] Parts { get; }
+    public bool IsWeak { get; }
+    /// <summary>Given names, initials included.</summary>
+    public int GivenParts { get; }
+    /// <summary>Surnames, initials included.</summary>
+    public int SurnameParts { get; }
+    /// <summary>Parts written in full and carrying weight (<see cref="PreparedPart.IsFull"/>).</summary>
+    public int FullParts { get; }
+    /// <summary>Given names written in full.</summary>
+    public int FullGiven => GivenParts & FullParts;
+    /// <summary>Surnames written in full.</summary>
+    public int FullSurnames => SurnameParts & FullParts;
+
+    /// <summary>The sex its first given name suggests, if it is written in full: "Joaquina Guzmán" female, "J. Guzmán" unknown.</summary>
+    public NameSex SexOfGivenName()
+    {
+        foreach (var part in Parts)
+        {
+            if (part.Role == NameRole.Given)
+                return part.IsFull ? part.Token.Sex : NameSex.Unknown;
+        }
+        return NameSex.Unknown;
+    }
+}
 
 /// <summary>An entry of the watchlist as the scorer reads it.</summary>
 internal sealed class ListedEntry
@@ -63,4 +121,9 @@ internal sealed class ListedEntry
     public required Sex Sex { get; init; }
     public required Identifier[] Identifiers { get; init; }
     public string? Make { get; init; }
+    /// <summary>
+    /// Every second or later surname of the entry's names, once each: what a query's own second surname is held
+    /// against when the name it matched best leaves it out ("GUZMAN, Joaquin" beside "GUZMAN LOERA, Joaquin").
+    /// </summary>
+    public required Token[] LaterSurnames { get; init; }
 }

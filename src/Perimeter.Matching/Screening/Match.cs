@@ -73,10 +73,59 @@ public enum PartAgreement
     MissingFromList,
 }
 
-/// <summary>One non-name feature: date of birth, nationality, sex, a document.</summary>
+/// <summary>One piece of evidence beside the paired parts: date of birth, nationality, sex, a document, or what the name as a whole says.</summary>
 /// <example><c>new FeatureExplanation("dob", "exact", 6.5, "1957-04-04")</c></example>
 public sealed record FeatureExplanation(string Feature, string Outcome, double WeightBits, string? Detail = null)
 {
-    /// <summary>One phrase: <c>dob: exact (1957-04-04)</c>.</summary>
-    public override string ToString() => Detail is null ? $"{Feature}: {Outcome}" : $"{Feature}: {Outcome} ({Detail})";
+    /// <summary>
+    /// The values the outcome's sentence is written with, in order, when it has a sentence of its own
+    /// (<see cref="ExplanationPhrases"/>): <c>["Salazar", "Loera"]</c> for "another mother's surname: Salazar, listed Loera".
+    /// </summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Evidence that the two are different people: it weighs against.</summary>
+    public bool IsAgainst => WeightBits < 0;
+
+    /// <summary>One phrase: <c>dob: exact (1957-04-04)</c>, <c>name: another mother's surname: Salazar, listed Loera</c>.</summary>
+    public override string ToString()
+    {
+        var outcome = ExplanationPhrases.English(Outcome, Arguments);
+        return Detail is null ? $"{Feature}: {outcome}" : $"{Feature}: {outcome} ({Detail})";
+    }
+}
+
+/// <summary>
+/// The outcomes that read as a sentence with values in it, and that sentence in English: the node's console and API
+/// give the same sentences in the reader's language from these keys.
+/// </summary>
+public static class ExplanationPhrases
+{
+    /// <summary>Beside a shared surname, each side gives a second surname the other lacks.</summary>
+    public const string OtherMaternalSurname = "another mother's surname";
+    /// <summary>Beside a shared surname, each side gives another the other lacks, the listed one not a second surname.</summary>
+    public const string OtherSurname = "another surname";
+    /// <summary>The query's given name is the woman's form of the listed man's name.</summary>
+    public const string WomansNameAgainstMans = "a woman's name against a man's";
+    /// <summary>The query's given name is the man's form of the listed woman's name.</summary>
+    public const string MansNameAgainstWomans = "a man's name against a woman's";
+    /// <summary>Both surnames agree and no given name does.</summary>
+    public const string Relative = "a relative";
+    /// <summary>Years of birth two or more apart.</summary>
+    public const string YearsApart = "years apart";
+
+    private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
+    {
+        [OtherMaternalSurname] = "another mother's surname: {0}, listed {1}",
+        [OtherSurname] = "another surname: {0}, listed {1}",
+        [WomansNameAgainstMans] = "a woman's name against a man's: {0}, listed {1}",
+        [MansNameAgainstWomans] = "a man's name against a woman's: {0}, listed {1}",
+        [Relative] = "both surnames agree, every given name differs: a relative, not the listed person",
+        [YearsApart] = "born {0} years apart ({1} / {2})",
+    };
+
+    /// <summary>The outcome as an English sentence: <c>English("years apart", ["27", "1981", "1954"])</c> → "born 27 years apart (1981 / 1954)".</summary>
+    public static string English(string outcome, IReadOnlyList<string> arguments) =>
+        Templates.TryGetValue(outcome, out var template)
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, template, [.. arguments])
+            : outcome;
 }

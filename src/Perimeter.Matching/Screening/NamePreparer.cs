@@ -38,6 +38,7 @@ internal static class NamePreparer
             MetaphoneAlternate = alternate,
             Letters = LettersOf(text),
             Groups = equivalents.GroupsOf(text).ToArray(),
+            Sex = NameData.SexOf(text),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using Perimeter.Matching.Names;
 using Perimeter.Matching.Similarity;
@@ -8,7 +9,9 @@ namespace Perimeter.Matching.Screening;
 /// <summary>
 /// Scores one query name against one listed name: finds the best one-to-one pairing of their parts
 /// (exactly, over every assignment) where each pair weighs by its level of agreement and by how common
-/// the listed token is, and every part left over costs what leaving it out costs a true match.
+/// the listed token is, and every part left over costs what leaving it out costs a true match. Then the
+/// name as a whole: given names or surnames that all differ, another second surname, a given name in the
+/// other sex's form, a shared family name.
 /// </summary>
 internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equivalents)
 {
@@ -20,24 +23,31 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     /// The name's weight in bits alone, allocating nothing: what <see cref="Score"/> returns first, for choosing the best
     /// pair of names before explaining only that one.
     /// </summary>
-    public double Bits(PreparedName query, PreparedName listed, int totalEntries)
+    public NameWeight Bits(PreparedName query, PreparedName listed, int totalEntries)
     {
         var q = query.Parts;
         var l = listed.Parts;
         Debug.Assert(q.Length <= MaxParts && l.Length <= MaxParts, "NamePreparer cuts names to MaxParts");
         Span<double> pairBits = stackalloc double[q.Length * l.Length];
+        var otherSexForms = 0;
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < l.Length; j++)
-                pairBits[i * l.Length + j] = Compare(q[i], l[j], totalEntries).Bits;
+            {
+                var pair = Compare(q[i], l[j], totalEntries);
+                pairBits[i * l.Length + j] = pair.Bits;
+                if (pair.OtherSexForm)
+                    otherSexForms |= 1 << j;
+            }
         }
         var cells = (q.Length + 1) << l.Length;
         Span<double> best = stackalloc double[cells];
         Span<sbyte> choice = stackalloc sbyte[cells];
-        return Align(q, l, pairBits, best, choice).Total;
+        var alignment = Align(query, listed, pairBits, otherSexForms, best, choice);
+        return new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment));
     }
 
-    public (double Bits, PartExplanation[] Parts, FeatureExplanation[] Adjustments) Score(PreparedName query, PreparedName listed, int totalEntries)
+    public (NameWeight Weight, PartExplanation[] Parts, FeatureExplanation[] Adjustments) Score(PreparedName query, PreparedName listed, int totalEntries)
     {
         var q = query.Parts;
         var l = listed.Parts;
@@ -45,115 +55,169 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         Span<double> pairBits = stackalloc double[q.Length * l.Length];
         Span<PartAgreement> pairLevels = stackalloc PartAgreement[q.Length * l.Length];
         Span<int> pairEdits = stackalloc int[q.Length * l.Length];
+        var otherSexForms = 0;
+        Span<int> otherSexOf = stackalloc int[l.Length];
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var (level, bits, edits) = Compare(q[i], l[j], totalEntries);
-                pairLevels[i * l.Length + j] = level;
-                pairBits[i * l.Length + j] = bits;
-                pairEdits[i * l.Length + j] = edits;
+                var pair = Compare(q[i], l[j], totalEntries);
+                pairLevels[i * l.Length + j] = pair.Level;
+                pairBits[i * l.Length + j] = pair.Bits;
+                pairEdits[i * l.Length + j] = pair.Edits;
+                if (pair.OtherSexForm && (otherSexForms & (1 << j)) == 0)
+                {
+                    otherSexForms |= 1 << j;
+                    otherSexOf[j] = i;
+                }
             }
         }
         var masks = 1 << l.Length;
         var cells = (q.Length + 1) * masks;
         Span<double> best = stackalloc double[cells];
         Span<sbyte> choice = stackalloc sbyte[cells];
-        var (bestTotal, bestMask) = Align(q, l, pairBits, best, choice);
+        var alignment = Align(query, listed, pairBits, otherSexForms, best, choice);
 
         var explanation = new List<PartExplanation>(q.Length + l.Length);
-        Span<bool> taken = stackalloc bool[l.Length];
         Span<int> assigned = stackalloc int[q.Length];
-        var trace = bestMask;
-        for (var i = q.Length; i > 0; i--)
-        {
-            var j = choice[i * masks + trace];
-            assigned[i - 1] = j;
-            if (j >= 0)
-                trace &= ~(1 << j);
-        }
+        Trace(choice, q.Length, masks, alignment.ListedMask, assigned);
         for (var i = 0; i < q.Length; i++)
         {
             var j = assigned[i];
             if (j < 0)
             {
-                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList,
-                    q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits));
+                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList, UnmatchedCost(q[i])));
                 continue;
             }
-            taken[j] = true;
             var k = i * l.Length + j;
             explanation.Add(new PartExplanation(q[i].Token.Text, l[j].Token.Text, pairLevels[k], Math.Round(pairBits[k], 1),
                 Note(pairLevels[k], q[i].Token.Text, l[j].Token.Text, pairEdits[k])));
         }
         for (var j = 0; j < l.Length; j++)
         {
-            if (!taken[j])
+            if ((alignment.ListedMask & (1 << j)) == 0)
                 explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(l, j)));
         }
-        var (adjustment, notes) = Adjustment(q, l, pairBits, bestMask);
-        return (bestTotal, [.. explanation], notes.Length == 0 ? [] : [new FeatureExplanation("name", notes, Math.Round(adjustment, 1))]);
+        var notes = new List<FeatureExplanation>();
+        Adjustment(query, listed, pairBits, alignment.ListedMask, alignment.QueryMask, otherSexForms, notes);
+        if ((otherSexForms & ~alignment.ListedMask) is var unpairedOtherSex and not 0)
+        {
+            var j = BitOperations.TrailingZeroCount(unpairedOtherSex);
+            notes.Add(OtherSex(q[otherSexOf[j]], l[j]));
+        }
+        return (new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment)), [.. explanation], [.. notes]);
     }
 
     /// <summary>
-    /// What the parts alone miss. Names whose given names all disagree, or whose surnames all disagree, are two
-    /// people more often than leaving parts out suggests (relatives share surnames; Arabic name chains share given
-    /// names). And both surnames agreeing is a family name, not two independent pieces of evidence: the weaker
-    /// counts half.
+    /// What the parts alone miss, in bits, each reason explained into <paramref name="notes"/> when given. Names whose
+    /// given names all differ, or whose surnames all differ, are two people more often than leaving parts out suggests
+    /// (relatives share surnames; Arabic name chains share given names); so are names that share a surname and each
+    /// give another (another mother's surname), and a given name in the other sex's form (a sister). Both surnames
+    /// agreeing is a family name, not two independent pieces of evidence: the weaker counts less.
     /// </summary>
-    private (double Bits, string Notes) Adjustment(PreparedPart[] q, PreparedPart[] l, ReadOnlySpan<double> pairBits, int mask)
+    private double Adjustment(PreparedName query, PreparedName listed, ReadOnlySpan<double> pairBits, int listedMask, int queryMask,
+        int otherSexForms, List<FeatureExplanation>? notes)
     {
+        var q = query.Parts;
+        var l = listed.Parts;
         var bits = 0.0;
-        var notes = "";
-        if (Has(q, NameRole.Given) && Has(l, NameRole.Given) && !Takes(l, mask, NameRole.Given))
-        {
+        var givenConflict = query.FullGiven != 0 && listed.FullGiven != 0 && (listedMask & listed.GivenParts) == 0;
+        var surnamesConflict = query.FullSurnames != 0 && listed.FullSurnames != 0 && (listedMask & listed.SurnameParts) == 0;
+        var familyBits = FamilyNameBits(l, pairBits, q.Length, listedMask);
+        if (givenConflict)
             bits += model.GivenNamesConflictBits;
-            notes = "given names all differ";
-        }
-        if (Has(q, NameRole.Surname) && Has(l, NameRole.Surname) && !Takes(l, mask, NameRole.Surname))
-        {
+        if (surnamesConflict)
             bits += model.SurnamesConflictBits;
-            notes = notes.Length == 0 ? "surnames all differ" : $"{notes}, surnames all differ";
+        bits += familyBits;
+        if (notes is not null)
+        {
+            if (givenConflict && familyBits < 0)
+            {
+                notes.Add(new FeatureExplanation("name", ExplanationPhrases.Relative, Math.Round(model.GivenNamesConflictBits + familyBits, 1)));
+            }
+            else
+            {
+                if (givenConflict)
+                    notes.Add(new FeatureExplanation("name", "given names all differ", model.GivenNamesConflictBits));
+                if (familyBits < 0)
+                    notes.Add(new FeatureExplanation("name", "both surnames agree: a family name", Math.Round(familyBits, 1)));
+            }
+            if (surnamesConflict)
+                notes.Add(new FeatureExplanation("name", "surnames all differ", model.SurnamesConflictBits));
         }
+
+        var unpairedQuerySurnames = query.FullSurnames & ~queryMask;
+        var unpairedListedSurnames = listed.FullSurnames & ~listedMask;
+        if (!surnamesConflict && (listedMask & listed.SurnameParts) != 0 && unpairedQuerySurnames != 0 && unpairedListedSurnames != 0)
+        {
+            bits += model.OtherSurnameConflictBits;
+            if (notes is not null)
+            {
+                var queryPart = q[BitOperations.TrailingZeroCount(unpairedQuerySurnames)];
+                var listedPart = l[BitOperations.TrailingZeroCount(unpairedListedSurnames)];
+                notes.Add(OtherSurname(queryPart, listedPart.Token, listedPart.SurnameIndex >= 1));
+            }
+        }
+
+        // Explained by the caller, which knows which query part it was.
+        if ((otherSexForms & ~listedMask) != 0)
+            bits += model.OtherSexNameBits;
+        return bits;
+    }
+
+    /// <summary>The share of the weaker of two agreeing surnames taken back, as negative bits; 0 unless both the first and second agree.</summary>
+    private double FamilyNameBits(PreparedPart[] l, ReadOnlySpan<double> pairBits, int queryParts, int listedMask)
+    {
         var first = double.NaN;
         var second = double.NaN;
         for (var j = 0; j < l.Length; j++)
         {
-            if ((mask & (1 << j)) == 0 || l[j].Role != NameRole.Surname || l[j].SurnameIndex > 1)
+            if ((listedMask & (1 << j)) == 0 || l[j].Role != NameRole.Surname || l[j].SurnameIndex > 1)
                 continue;
-            var weight = BestPairBits(pairBits, q.Length, l.Length, j);
+            var weight = BestPairBits(pairBits, queryParts, l.Length, j);
             if (l[j].SurnameIndex == 0)
                 first = weight;
             else
                 second = weight;
         }
-        if (!double.IsNaN(first) && !double.IsNaN(second) && Math.Min(first, second) > 0)
-        {
-            bits -= Math.Min(first, second) * model.FamilyNameDiscount;
-            notes = notes.Length == 0 ? "both surnames agree: a family name" : $"{notes}, both surnames agree: a family name";
-        }
-        return (bits, notes);
+        return !double.IsNaN(first) && !double.IsNaN(second) && Math.Min(first, second) > 0
+            ? -Math.Min(first, second) * model.FamilyNameDiscount
+            : 0;
     }
 
-    /// <summary>Whether a name has a full (not initial, not weak) part in this role.</summary>
-    private static bool Has(PreparedPart[] parts, NameRole role)
-    {
-        foreach (var part in parts)
+    /// <summary>"another mother's surname: Salazar, listed Loera" (or "another surname" when the listed one is not a second surname).</summary>
+    public FeatureExplanation OtherSurname(PreparedPart query, Token listed, bool listedIsLater) =>
+        new("name", listedIsLater && query.SurnameIndex >= 1 ? ExplanationPhrases.OtherMaternalSurname : ExplanationPhrases.OtherSurname,
+            model.OtherSurnameConflictBits)
         {
-            if (part.Role == role && !part.IsInitial && (part.Flags & PartFlags.Weak) == 0)
-                return true;
-        }
-        return false;
+            Arguments = [Capitalized(query.Token.Text), Capitalized(listed.Text)],
+        };
+
+    private FeatureExplanation OtherSex(PreparedPart queryPart, PreparedPart listed)
+    {
+        var outcome = queryPart.Token.Sex == NameSex.Female || (queryPart.Token.Sex == NameSex.Unknown && listed.Token.Sex == NameSex.Male)
+            || (queryPart.Token.Sex == NameSex.Unknown && listed.Token.Sex == NameSex.Unknown && queryPart.Token.Text.EndsWith('a'))
+            ? ExplanationPhrases.WomansNameAgainstMans
+            : ExplanationPhrases.MansNameAgainstWomans;
+        return new FeatureExplanation("name", outcome, model.OtherSexNameBits)
+        {
+            Arguments = [Capitalized(queryPart.Token.Text), Capitalized(listed.Token.Text)],
+        };
     }
 
-    private static bool Takes(PreparedPart[] listed, int mask, NameRole role)
+    private static string Capitalized(string folded) =>
+        folded.Length == 0 ? folded : string.Concat(char.ToUpper(folded[0], CultureInfo.InvariantCulture).ToString(), folded.AsSpan(1));
+
+    /// <summary>
+    /// The query's own surname that the best pairing leaves out while another surname is shared and the listed name
+    /// has none left to hold it against (it matched "GUZMAN, Joaquin"): the entry's other names decide.
+    /// </summary>
+    private static PreparedPart? UnpairedSurname(PreparedName query, PreparedName listed, Alignment alignment)
     {
-        for (var j = 0; j < listed.Length; j++)
-        {
-            if ((mask & (1 << j)) != 0 && listed[j].Role == role)
-                return true;
-        }
-        return false;
+        var unpairedQuery = query.FullSurnames & ~alignment.QueryMask;
+        if (unpairedQuery == 0 || (alignment.ListedMask & listed.SurnameParts) == 0 || (listed.FullSurnames & ~alignment.ListedMask) != 0)
+            return null;
+        return query.Parts[BitOperations.TrailingZeroCount(unpairedQuery)];
     }
 
     private static double BestPairBits(ReadOnlySpan<double> pairBits, int queryParts, int listedParts, int j)
@@ -164,21 +228,24 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         return best;
     }
 
+    /// <summary>The best total and which parts it pairs on each side.</summary>
+    private readonly record struct Alignment(double Total, int ListedMask, int QueryMask);
+
     /// <summary>
     /// Dynamic programme over which listed parts are taken: <paramref name="best"/>[i, mask] for the first i query
     /// parts, <paramref name="choice"/> the listed part the i-th took (-1 for none). Returns the best total, unpaired
-    /// listed parts' costs included, and the mask of listed parts it pairs.
+    /// listed parts' costs and the name-level adjustment included, and the parts it pairs.
     /// </summary>
-    private (double Total, int Mask) Align(PreparedPart[] q, PreparedPart[] l, ReadOnlySpan<double> pairBits, Span<double> best, Span<sbyte> choice)
+    private Alignment Align(PreparedName query, PreparedName listed, ReadOnlySpan<double> pairBits, int otherSexForms, Span<double> best, Span<sbyte> choice)
     {
+        var q = query.Parts;
+        var l = listed.Parts;
         var masks = 1 << l.Length;
         best.Fill(double.NegativeInfinity);
         best[0] = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            var unmatched = q[i].Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits : model.UnmatchedQueryGivenBits;
-            if (q[i].IsInitial)
-                unmatched = model.MissingOtherGivenBits;
+            var unmatched = UnmatchedCost(q[i]);
             var row = i * masks;
             var next = row + masks;
             for (var mask = 0; mask < masks; mask++)
@@ -196,8 +263,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             }
         }
 
-        var bestMask = 0;
-        var bestTotal = double.NegativeInfinity;
+        var result = new Alignment(double.NegativeInfinity, 0, 0);
         for (var mask = 0; mask < masks; mask++)
         {
             var value = best[q.Length * masks + mask];
@@ -208,14 +274,12 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 if ((mask & (1 << j)) == 0)
                     value += MissingCost(l, j);
             }
-            value += Adjustment(q, l, pairBits, mask).Bits;
-            if (value > bestTotal)
-            {
-                bestTotal = value;
-                bestMask = mask;
-            }
+            var queryMask = QueryMaskOf(choice, q.Length, masks, mask);
+            value += Adjustment(query, listed, pairBits, mask, queryMask, otherSexForms, notes: null);
+            if (value > result.Total)
+                result = new Alignment(value, mask, queryMask);
         }
-        return (bestTotal, bestMask);
+        return result;
 
         static void Relax(Span<double> best, Span<sbyte> choice, int index, double value, int j)
         {
@@ -226,6 +290,39 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             }
         }
     }
+
+    /// <summary>The query parts the best path to <paramref name="listedMask"/> pairs, a bit each.</summary>
+    private static int QueryMaskOf(ReadOnlySpan<sbyte> choice, int queryParts, int masks, int listedMask)
+    {
+        var queryMask = 0;
+        for (var i = queryParts; i > 0; i--)
+        {
+            var j = choice[i * masks + listedMask];
+            if (j < 0)
+                continue;
+            queryMask |= 1 << (i - 1);
+            listedMask &= ~(1 << j);
+        }
+        return queryMask;
+    }
+
+    /// <summary>The listed part each query part took on the best path to <paramref name="listedMask"/> (-1 for none).</summary>
+    private static void Trace(ReadOnlySpan<sbyte> choice, int queryParts, int masks, int listedMask, Span<int> assigned)
+    {
+        for (var i = queryParts; i > 0; i--)
+        {
+            var j = choice[i * masks + listedMask];
+            assigned[i - 1] = j;
+            if (j >= 0)
+                listedMask &= ~(1 << j);
+        }
+    }
+
+    /// <summary>What a query part the listed name lacks costs: an initial little, a surname most.</summary>
+    private double UnmatchedCost(PreparedPart part) =>
+        part.IsInitial ? model.MissingOtherGivenBits
+        : part.Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits
+        : model.UnmatchedQueryGivenBits;
 
     /// <summary>What leaving out a listed part costs: little for a maternal surname or second given name.</summary>
     private double MissingCost(PreparedPart[] listed, int j)
@@ -251,8 +348,11 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         return true;
     }
 
-    /// <summary>The best level at which two parts agree, its weight in bits, and the edits between them (for the note).</summary>
-    private (PartAgreement Level, double Bits, int Edits) Compare(PreparedPart q, PreparedPart l, int totalEntries)
+    /// <summary>How two parts compare: the level, its weight, the edits between them (for the note), and whether they are one given name in each sex's form.</summary>
+    private readonly record struct PartPair(PartAgreement Level, double Bits, int Edits, bool OtherSexForm = false);
+
+    /// <summary>The best level at which two parts agree and its weight in bits; a pair that cannot stand for each other weighs −∞.</summary>
+    private PartPair Compare(PreparedPart q, PreparedPart l, int totalEntries)
     {
         var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
         var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
@@ -261,17 +361,22 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         var ls = l.Token.Text;
 
         if (q.Token.SameText(l.Token) || (q.Core is { } qc && qc.SameText(l.Token)) || (l.Core is { } lc && q.Token.SameText(lc)))
-            return (PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, 0);
+            return new(PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, 0);
 
         if (q.IsInitial || l.IsInitial)
         {
             return qs.Length > 0 && ls.Length > 0 && qs[0] == ls[0]
-                ? (PartAgreement.Initial, weak * model.InitialBits + swap, 0)
-                : (PartAgreement.Initial, double.NegativeInfinity, 0);
+                ? new(PartAgreement.Initial, weak * model.InitialBits + swap, 0)
+                : new(PartAgreement.Initial, double.NegativeInfinity, 0);
         }
 
+        // Joaquín and Joaquina, Mario and María are a letter apart and sound alike, yet name a brother and a sister.
         if (GivenNameEquivalents.ShareAGroup(q.Token.Groups, l.Token.Groups))
-            return (PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
+        {
+            return IsOtherSexForm(q, l)
+                ? new(PartAgreement.Equivalent, double.NegativeInfinity, 0, OtherSexForm: true)
+                : new(PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
+        }
 
         var shorter = Math.Min(qs.Length, ls.Length);
         var budget = Edits.Budget(shorter);
@@ -282,12 +387,25 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         // changes at most two characters' presence: masks further apart than twice the limit are beyond it.
         var limit = Math.Min(MaxEdits, soundsAlike ? Math.Max(soundAllowance, budget) : budget);
         var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * limit ? limit + 1 : Edits.DamerauLevenshtein(qs, ls, limit);
-        if (soundsAlike && distance <= soundAllowance)
-            return (PartAgreement.Phonetic, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, distance);
-        if (distance <= budget)
-            return (PartAgreement.Typo, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance);
-        return (PartAgreement.Typo, double.NegativeInfinity, distance);
+        var level = soundsAlike && distance <= soundAllowance ? PartAgreement.Phonetic
+            : distance <= budget ? PartAgreement.Typo
+            : (PartAgreement?)null;
+        if (level is not { } near)
+            return new(PartAgreement.Typo, double.NegativeInfinity, distance);
+        if (IsOtherSexForm(q, l))
+            return new(near, double.NegativeInfinity, distance, OtherSexForm: true);
+        return near == PartAgreement.Phonetic
+            ? new(near, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, distance)
+            : new(near, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance);
     }
+
+    /// <summary>Whether two surnames stand for each other at any level: the same, a known variant, sound-alike, a typo.</summary>
+    public bool Agree(Token query, Token listed) =>
+        !double.IsNegativeInfinity(Compare(new(query, NameRole.Surname, 1, PartFlags.None, null), new(listed, NameRole.Surname, 1, PartFlags.None, null), 1).Bits);
+
+    /// <summary>A given name and its other sex's form: "joaquina" and "joaquin".</summary>
+    private static bool IsOtherSexForm(PreparedPart q, PreparedPart l) =>
+        (q.Role == NameRole.Given || l.Role == NameRole.Given) && GivenNameSex.AreOtherSexForms(q.Token.Text, l.Token.Text);
 
     /// <summary>What the officer reads beside a paired part: how two names are related, or how many edits a typo took.</summary>
     private string? Note(PartAgreement level, string query, string listed, int edits) => level switch
@@ -307,3 +425,6 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     private double Share(Token token, int totalEntries) =>
         Math.Clamp((token.DocumentFrequency + model.SmoothingEntries * model.TypicalShare) / (totalEntries + model.SmoothingEntries), 1e-7, 0.5);
 }
+
+/// <summary>A name pair's weight in bits, and the query's second surname the listed name had nothing to hold against, if any.</summary>
+internal readonly record struct NameWeight(double Bits, PreparedPart? UnpairedSurname);

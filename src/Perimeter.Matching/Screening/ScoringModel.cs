@@ -13,7 +13,7 @@ public sealed record ScoringModel
     public static readonly ScoringModel Default = new();
 
     /// <summary>Version written with every result so an audit can tell which model scored it.</summary>
-    public string Version { get; init; } = "fs-2";
+    public string Version { get; init; } = "fs-3";
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
     public double PriorBits { get; init; } = -8.0;
@@ -60,6 +60,16 @@ public sealed record ScoringModel
     public double GivenNamesConflictBits { get; init; } = -3.0;
     /// <summary>Both names give surnames and none agree: a shared chain of given names, not the same person.</summary>
     public double SurnamesConflictBits { get; init; } = -4.0;
+    /// <summary>
+    /// Beside a surname they share, each side gives another that the other lacks (another mother's surname: Guzmán
+    /// Salazar against Guzmán Loera), on top of what the two unpaired parts cost. One side lacking it costs only that.
+    /// </summary>
+    public double OtherSurnameConflictBits { get; init; } = -4.0;
+    /// <summary>
+    /// A given name of one side is the other sex's form of a given name of the other (Joaquina against Joaquín,
+    /// María against Mario): a sister or a brother, never a typo; on top of the given names differing.
+    /// </summary>
+    public double OtherSexNameBits { get; init; } = -3.0;
     /// <summary>Share of the weaker surname's weight taken back when both surnames agree: families share both.</summary>
     public double FamilyNameDiscount { get; init; } = 0.3;
     /// <summary>A whole name part never weighs more than this, however rare.</summary>
@@ -77,8 +87,14 @@ public sealed record ScoringModel
     public double DobTypoBits { get; init; } = 2.0;
     /// <summary>A year apart, the rest agreeing.</summary>
     public double DobYearApartBits { get; init; } = 0.5;
-    /// <summary>Both dates full and different: strong evidence against.</summary>
+    /// <summary>The known parts contradict within a year.</summary>
     public double DobDifferentBits { get; init; } = -5.0;
+    /// <summary>Years of birth two to four apart.</summary>
+    public double DobTwoToFourYearsBits { get; init; } = -5.0;
+    /// <summary>Years of birth five to nine apart.</summary>
+    public double DobFiveToNineYearsBits { get; init; } = -6.0;
+    /// <summary>Years of birth ten or more apart: another generation.</summary>
+    public double DobTenOrMoreYearsBits { get; init; } = -8.0;
 
     /// <summary>Both sides give the same sex.</summary>
     public double SexSameBits { get; init; } = 0.5;

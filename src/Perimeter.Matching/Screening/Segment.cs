@@ -169,17 +169,23 @@ internal sealed class Segment
         _ => $"doc:{DocumentNumber.Normalize(identifier.Number)}",
     };
 
-    private static ListedEntry Prepare(Guid id, Subject subject, Func<string, Token> intern) => new()
+    private static ListedEntry Prepare(Guid id, Subject subject, Func<string, Token> intern)
     {
-        Id = id,
-        Kind = subject.Kind,
-        Names = NamePreparer.Prepare(subject, intern),
-        DatesOfBirth = [.. subject.DatesOfBirth],
-        Nationalities = [.. subject.Nationalities],
-        Sex = subject.Sex,
-        Identifiers = [.. subject.Identifiers],
-        Make = subject.Make,
-    };
+        var names = NamePreparer.Prepare(subject, intern);
+        return new()
+        {
+            Id = id,
+            Kind = subject.Kind,
+            Names = names,
+            LaterSurnames = [.. names.Where(n => !n.IsWeak).SelectMany(n => n.Parts)
+                .Where(p => p.Role == NameRole.Surname && p.SurnameIndex >= 1 && p.IsFull).Select(p => p.Token).Distinct()],
+            DatesOfBirth = [.. subject.DatesOfBirth],
+            Nationalities = [.. subject.Nationalities],
+            Sex = subject.Sex,
+            Identifiers = [.. subject.Identifiers],
+            Make = subject.Make,
+        };
+    }
 
     private static IEnumerable<int> TokenIdsOf(ListedEntry entry, Dictionary<string, int> tokenIds)
     {

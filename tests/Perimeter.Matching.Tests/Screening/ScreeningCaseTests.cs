@@ -95,7 +95,8 @@ public sealed class ScreeningCaseTests
     [InlineData("1957-04-07", "1957-07-04", "day and month swapped")]
     [InlineData("1957-04-04", "1957", "same year")]
     [InlineData("1957-04-04", "1958-04-04", "a year apart")]
-    [InlineData("1957-04-04", "1981-11-23", "different")]
+    [InlineData("1957-04-04", "1957-09-23", "different")]
+    [InlineData("1957-04-04", "1981-11-23", "years apart")]
     public void Dates_of_birth_are_weighed_by_how_they_agree(string listed, string query, string outcome)
     {
         var match = Screen("Joaquín Guzmán Loera", "Joaquin Guzman Loera", dates: (listed, query), threshold: 0);
@@ -107,7 +108,7 @@ public sealed class ScreeningCaseTests
     [Fact]
     public void Date_levels_order_the_scores()
     {
-        string[] queries = ["1957-04-07", "1957-07-04", "1957", "1958-04-07", "1981-11-23"];
+        string[] queries = ["1957-04-07", "1957-07-04", "1957", "1958-04-07", "1960-11-23", "1964-11-23", "1981-11-23"];
         var scores = queries.Select(q => Screen("Joaquín Guzmán Loera", "Joaquin Guzman", dates: ("1957-04-07", q), threshold: 0)!.Explanation.WeightBits).ToList();
 
         Assert.Equal(scores.OrderDescending(), scores);
