@@ -7,43 +7,39 @@ using Perimeter.Matching.Screening;
 namespace Perimeter.Benchmarks.Accuracy;
 
 /// <summary>
-/// Builds the development set from the shared data, the same every run for the same seed and data.
+/// Builds the development set from the shared data and the independent name data of <c>Accuracy/Data</c>, the same
+/// every run for the same seed and data. More than half of it is people who are not listed, of the kinds an officer
+/// meets: common names, namesakes, relatives, sound-alikes, the other sex; each reported on its own.
 /// </summary>
 /// <remarks>
 /// Rules, in order:
 /// <list type="number">
 /// <item><b>OFAC list.</b> Every SDN entry of every kind, read by <c>OfacReader</c> and turned into a
-/// <see cref="Subject"/> by <c>AlertSubjects</c>, exactly as the node imports it. Queries are screened against
-/// persons only, as the node screens travellers.</item>
-/// <item><b>Entity split.</b> Each OFAC person entry, each FEBRL record number and each generated common name falls
-/// in the calibration or the hold-out part by a hash of the seed and its number (or name), half and half. Every query
-/// made from an entry goes to that entry's part; a negative borrows names only from entries of its own part.</item>
-/// <item><b>Alias queries.</b> For half of the persons that have an a.k.a., f.k.a. or n.k.a. (a seeded draw), one
-/// such alias is taken out of the list and screened: it must find its entry through the names left.</item>
-/// <item><b>Name variants.</b> For every person with a structured name ("SURNAMES, Given") every rule of
-/// <see cref="Variants"/> that applies gives one query, made from the primary name (seven times in ten) or a
-/// structured alias still listed: accents added, maternal surname dropped, second given name dropped, given names
-/// first in free text, surnames first in capitals without a comma, the two surnames swapped, a nickname, the given
-/// name in the other language, a glued particle, one typo, two typos, an OCR misreading, an initial, two of these at
-/// once, and a name with a light variant plus a year-only or a day/month-swapped date of birth (entries with a full
-/// date only).</item>
+/// <see cref="Subject"/> by <c>AlertSubjects</c>, exactly as the node imports it. Person queries are screened against
+/// persons, organization queries against organizations.</item>
+/// <item><b>Entity split.</b> Each OFAC entry, each FEBRL record number and each generated name falls in the calibration
+/// or the hold-out part by a hash of the seed and its number (or name), half and half. Every query made from an entry
+/// goes to that entry's part.</item>
+/// <item><b>Independent sources.</b> Nicknames, translations, common names and their frequencies come from
+/// <c>Accuracy/Data</c> (Census, Tzioumis, SSA, public pages) and the shared English nickname list, never from the
+/// engine's tables. Which surnames are Hispanic is decided by the Census shares too.</item>
+/// <item><b>Positives</b>: a held-out alias (apart when it shares no word with the names left: another identity); name
+/// variants (<see cref="Variants"/>); the name as a passport's machine-readable zone writes it with the full date of
+/// birth and sex; dates of birth year-only, day/month swapped, one digit mistyped, a year apart; organization names
+/// with their legal form written otherwise or left out, accents or a typo; FEBRL links.</item>
 /// <item><b>Dates of birth.</b> A positive query carries a date of birth half the time when its entry has one: the
-/// listed date, completed with a random month and day when the list gives only the year (a traveller's document is
-/// complete). A negative carries a random date from 1940 to 2000 half the time.</item>
-/// <item><b>Hard negatives.</b> For every person with a structured primary name, one query that belongs to nobody:
-/// its surnames with another same-part entry's given names (no given name equal or equivalent), or its given names
-/// with another entry's surnames (no surname shared). Plus common Hispanic and English names (60/40), e.g. "Juan
-/// HERNÁNDEZ GARCÍA", "John SMITH", half the Hispanic ones with accents.</item>
-/// <item><b>FEBRL.</b> A second list from <c>dataset4a.csv</c>; each <c>dataset4b.csv</c> record is screened against it
-/// by given name, surname and date of birth, and must find the record with the same number.</item>
-/// <item><b>Ambiguity.</b> A positive whose words (folded, in any order) are exactly those of a name of another
-/// entry, and a negative whose words are those of any listed name, is left out, since its label would be wrong,
-/// unless full dates of birth on both sides differ and so tell the two apart. The counts left out are reported.</item>
+/// listed date, completed with a random month and day when the list gives only the year. Negatives: see each kind.</item>
+/// <item><b>Negatives</b> (<see cref="AddNegatives"/>): namesakes, namesakes born years apart, relatives, sound-alike
+/// surnames, the other sex, names mixed from two entries, common names at their real frequencies, and company names
+/// made of common words.</item>
+/// <item><b>Ambiguity.</b> A positive whose words (folded, in any order) are exactly those of a name of another entry,
+/// and a negative whose words are those of any listed name, is left out, since its label would be wrong, unless full
+/// dates of birth on both sides differ and so tell the two apart. The counts left out are reported.</item>
 /// </list>
-/// Randomness: one <see cref="Random"/> per entry, seeded from the seed and the entry number, so an entry's queries
-/// do not depend on any other entry; entries are visited in number order.
+/// Randomness: one <see cref="Random"/> per entry and use, seeded from the seed and the entry number, so an entry's
+/// queries do not depend on any other entry; entries are visited in number order.
 /// </remarks>
-internal sealed class DevSetBuilder(SharedData data, int seed)
+internal sealed partial class DevSetBuilder
 {
     /// <summary>Share of persons with aliases whose alias is held out and screened.</summary>
     private const double AliasHoldOutShare = 0.5;
@@ -51,63 +47,62 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
     private const double DobShare = 0.5;
     /// <summary>Share of variants made from the primary name rather than a structured alias.</summary>
     private const double PrimaryShare = 0.7;
-    private const int CommonNames = 1_500;
-    private const double HispanicCommonShare = 0.6;
+    /// <summary>ICAO 9303 TD3: the name field of a passport's MRZ holds 39 characters.</summary>
+    private const int MrzNameLength = 39;
 
-    // US Census 2010 commonest surnames and SSA commonest given names: "common English names not in the list".
-    private static readonly string[] EnglishSurnames =
-    [
-        "smith", "johnson", "williams", "brown", "jones", "miller", "davis", "wilson", "anderson", "taylor", "thomas", "moore",
-        "martin", "jackson", "thompson", "white", "harris", "clark", "lewis", "robinson", "walker", "young", "allen", "king",
-        "wright", "scott", "hill", "green", "adams", "baker", "nelson", "carter", "mitchell", "roberts", "turner", "phillips",
-        "campbell", "parker", "evans", "edwards", "collins", "stewart", "morris", "murphy", "cook", "rogers", "morgan", "cooper",
-    ];
-
-    private static readonly string[] EnglishGivenNames =
-    [
-        "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher",
-        "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian",
-        "george", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
-        "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "emily", "donna", "michelle", "carol", "amanda", "melissa",
-    ];
-
-    private readonly Variants _variants = new(VariantTables.Load(data));
+    private readonly SharedData _data;
+    private readonly int _seed;
+    private readonly PopulationNames _population;
+    private readonly Variants _variants;
     private readonly List<DevQuery> _queries = [];
     private readonly Dictionary<string, int> _dropped = [];
     private readonly Dictionary<Guid, IReadOnlyList<PartialDate>> _dates = [];
+    private ListedDateDisagreement? _disagreement;
 
-    /// <summary>A person of the OFAC list with what the queries are made from.</summary>
-    private sealed record Person(int EntNum, Guid Id, Part Part, bool Hispanic, NameForm? Primary, NameForm[] Structured, PartialDate[] Dates);
+    public DevSetBuilder(SharedData data, int seed)
+    {
+        _data = data;
+        _seed = seed;
+        _population = PopulationNames.Load();
+        _variants = new Variants(VariantTables.Load(data, _population));
+    }
+
+    /// <summary>
+    /// A person of the OFAC list with what the queries are made from; <c>LaterSurnames</c> holds every second or later
+    /// surname of its structured names, folded: what a namesake's must differ from.
+    /// </summary>
+    private sealed record Person(int EntNum, Guid Id, Part Part, bool Hispanic, NameForm? Primary, NameForm[] Structured, PartialDate[] Dates,
+        Sex Sex, HashSet<string> LaterSurnames);
+
+    /// <summary>An organization of the OFAC list: its entry and its names as written.</summary>
+    private sealed record Organization(int EntNum, Guid Id, Part Part, string[] Names);
 
     public DevSet Build()
     {
-        var ofac = BuildOfac(out var persons, out var heldOut);
+        var ofac = BuildOfac(out var persons, out var organizations, out var heldOut);
         var febrl = BuildFebrl();
         var ofacKeys = WordKeys(ofac);
 
         foreach (var (person, alias) in heldOut)
             AddAlias(ofac, ofacKeys, person, alias);
-        var byPart = persons.Where(p => p.Primary is not null).GroupBy(p => p.Part).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var person in persons)
-        {
-            var random = RandomFor("ofac-variants", person.EntNum);
-            AddVariants(ofac, ofacKeys, person, random);
-            if (person.Primary is not null)
-                AddNegative(ofac, ofacKeys, person, byPart[person.Part], random);
-        }
-        AddCommonNames(ofac, ofacKeys);
+            AddVariants(ofac, ofacKeys, person, RandomFor("ofac-variants", person.EntNum));
+        foreach (var organization in organizations)
+            AddOrganizationVariant(ofac, ofacKeys, organization, RandomFor("ofac-organization", organization.EntNum));
+        AddNegatives(ofac, ofacKeys, persons);
         AddFebrl(febrl);
         return new DevSet([ofac, febrl], _queries, _dropped);
     }
 
-    private DevList BuildOfac(out List<Person> persons, out List<(Person, PersonName)> heldOut)
+    private DevList BuildOfac(out List<Person> persons, out List<Organization> organizations, out List<(Person, PersonName)> heldOut)
     {
         var entries = new List<(Guid, Subject)>();
-        var names = new List<(Guid, string)>();
+        var names = new List<(Guid, SubjectKind, string)>();
         var labels = new Dictionary<Guid, string>();
         persons = [];
+        organizations = [];
         heldOut = [];
-        foreach (var entry in data.Ofac)
+        foreach (var entry in _data.Ofac)
         {
             var id = EntryId(1, entry.EntNum);
             var content = entry.Content;
@@ -116,6 +111,13 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
                 var subject = AlertSubjects.Of(content.Kind, content.Subject);
                 entries.Add((id, subject));
                 labels[id] = (subject.Names.Count > 0 ? subject.Names[0].Full : null) ?? $"ofac:{entry.EntNum}";
+                if (subject.Kind == SubjectKind.Organization && subject.Names.Count > 0)
+                {
+                    var written = subject.Names.Where(n => !n.IsWeak).Select(n => n.Full!).ToArray();
+                    organizations.Add(new Organization(entry.EntNum, id, PartOf("ofac", entry.EntNum), written));
+                    foreach (var name in subject.Names)
+                        names.Add((id, SubjectKind.Organization, NameText.Fold(name.Full!)));
+                }
                 continue;
             }
             var random = RandomFor("ofac-alias", entry.EntNum);
@@ -126,15 +128,17 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
             var kept = person.Names.Where(n => !ReferenceEquals(n, alias)).ToArray();
             entries.Add((id, AlertSubjects.Of(AlertKind.Person, content.Subject with { Person = person with { Names = kept } })));
             foreach (var name in kept)
-                names.Add((id, PersonNames.CanonicalText(name)));
+                names.Add((id, SubjectKind.Person, PersonNames.CanonicalText(name)));
             var primary = kept.FirstOrDefault(n => n.Type == NameType.Primary);
             labels[id] = primary?.Display ?? kept[0].Display;
 
             var primaryForm = primary is null ? null : NameForm.Of(primary);
             var structured = kept.Where(n => n.Type is NameType.Aka or NameType.Fka or NameType.Nka)
                 .Select(NameForm.Of).OfType<NameForm>().ToArray();
-            var model = new Person(entry.EntNum, id, PartOf("ofac", entry.EntNum), IsHispanic(primaryForm), primaryForm,
-                primaryForm is null ? structured : [primaryForm, .. structured], [.. person.DatesOfBirth]);
+            NameForm[] all = primaryForm is null ? structured : [primaryForm, .. structured];
+            var later = all.SelectMany(n => n.Surnames.Where(t => !NameForm.IsParticle(t)).Skip(1)).Select(t => NameText.Fold(t)).ToHashSet(StringComparer.Ordinal);
+            var model = new Person(entry.EntNum, id, PartOf("ofac", entry.EntNum), IsHispanic(primaryForm), primaryForm, all,
+                [.. person.DatesOfBirth], person.Sex, later);
             persons.Add(model);
             if (alias is not null)
                 heldOut.Add((model, alias));
@@ -144,15 +148,34 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
         return new DevList("ofac", entries, names, labels);
     }
 
-    /// <summary>Hispanic when a surname of the primary name is in the Spanish surname list of <c>Perimeter.Matching</c>.</summary>
-    private static bool IsHispanic(NameForm? name) =>
-        name is not null && name.Surnames.Any(s => NameData.IsSurname(NameText.Fold(s)));
+    /// <summary>Hispanic when a surname of the primary name is borne more by Hispanic than by other Americans (Census 2000 shares).</summary>
+    private bool IsHispanic(NameForm? name) =>
+        name is not null && name.Surnames.Any(s => _population.IsHispanicSurname(NameText.Fold(s)));
 
     private void AddAlias(DevList list, Dictionary<string, HashSet<Guid>> keys, Person person, PersonName alias)
     {
         var random = RandomFor("ofac-alias-dob", person.EntNum);
         var name = new SubjectName(alias.FullName, alias.GivenNames, alias.Surnames);
-        Add(list, keys, person, name, PersonNames.CanonicalText(alias), Kinds.Alias, TravellerDob(person, random));
+        var kind = ReadsAsTheSameName(alias, list, person.Id) ? Kinds.Alias : Kinds.AliasOtherName;
+        Add(list, keys, person, new Subject { Names = [name], DatesOfBirth = TravellerDob(person, random) }, PersonNames.CanonicalText(alias), kind);
+    }
+
+    /// <summary>
+    /// Whether a held-out alias is the same name spelt otherwise rather than another identity: a given name and a surname
+    /// of it (for a name without its parts apart, two of its words) are words of the names the entry still lists, or a
+    /// letter away, or (given names) a nickname or translation of one. "GUZMAN, Archibaldo" for Guzmán Loera, Joaquín is
+    /// another identity: no name screening tells it from a relative.
+    /// </summary>
+    private bool ReadsAsTheSameName(PersonName alias, DevList list, Guid id)
+    {
+        var listed = list.Names.Where(n => n.Id == id).SelectMany(n => n.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        bool Near(string word) => listed.Any(l => l == word || (word.Length >= 5 && Perimeter.Matching.Similarity.Edits.DamerauLevenshtein(word, l, 1) <= 1)
+            || _variants.Tables.AreRelated(word, l));
+        static string[] Words(string? text) => NameText.Fold(text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !NameForm.IsParticle(w)).ToArray();
+        if (PersonNames.IsStructured(alias))
+            return Words(alias.GivenNames).Any(Near) && Words(alias.Surnames).Any(Near);
+        var words = Words(alias.FullName);
+        return words.Count(Near) >= Math.Min(2, words.Length);
     }
 
     private void AddVariants(DevList list, Dictionary<string, HashSet<Guid>> keys, Person person, Random random)
@@ -179,20 +202,65 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
         foreach (var (kind, rule, layout) in rules)
         {
             if (Apply(person, rule, random) is { } form)
-                Add(list, keys, person, form.ToSubjectName(layout), TextOf(form, layout), kind, TravellerDob(person, random));
+                Add(list, keys, person, new Subject { Names = [form.ToSubjectName(layout)], DatesOfBirth = TravellerDob(person, random) }, TextOf(form, layout), kind);
         }
 
-        // Partial dates of birth: only for a full listed date, with a light name variant (or none).
-        if (person.Dates.FirstOrDefault(d => d.IsComplete) is { Month: { } month, Day: { } day } date)
+        // As the lane reads a passport: the MRZ's name field, the full date of birth and the sex.
+        if (person.Primary is { } primary && person.Dates.Length > 0)
         {
-            Func<NameForm, Random, NameForm?>[] light = [(n, _) => n, Variants.Accent, MaternalDroppedIfHispanic(person), Variants.GivenDropped, Variants.Typo];
-            if (Apply(person, light[random.Next(light.Length)], random) is { } yearForm)
-                Add(list, keys, person, yearForm.ToSubjectName(QueryLayout.Structured), TextOf(yearForm, QueryLayout.Structured), Kinds.DobYear,
-                    [new PartialDate(date.Year)]);
-            if (day <= 12 && day != month && Apply(person, light[random.Next(light.Length)], random) is { } swappedForm)
-                Add(list, keys, person, swappedForm.ToSubjectName(QueryLayout.Structured), TextOf(swappedForm, QueryLayout.Structured), Kinds.DobSwapped,
-                    [new PartialDate(date.Year, day, month)]);
+            var mrz = Mrz(primary);
+            Add(list, keys, person, new Subject { Names = [SubjectName.Free(mrz)], DatesOfBirth = TravellerDob(person, random, always: true), Sex = SexOf(person, primary) },
+                NameText.Fold($"{primary.GivenText} {primary.SurnameText}"), Kinds.Mrz);
         }
+
+        // Partial or mistyped dates of birth: only for a full listed date, with a light name variant (or none).
+        if (person.Dates.FirstOrDefault(d => d.IsComplete) is not { Month: { } month, Day: { } day } date)
+            return;
+        Func<NameForm, Random, NameForm?>[] light = [(n, _) => n, Variants.Accent, MaternalDroppedIfHispanic(person), Variants.GivenDropped, Variants.Typo];
+        void AddWithDate(string kind, PartialDate dob)
+        {
+            if (Apply(person, light[random.Next(light.Length)], random) is { } form)
+                Add(list, keys, person, new Subject { Names = [form.ToSubjectName(QueryLayout.Structured)], DatesOfBirth = [dob] }, TextOf(form, QueryLayout.Structured), kind);
+        }
+        AddWithDate(Kinds.DobYear, new PartialDate(date.Year));
+        if (day <= 12 && day != month)
+            AddWithDate(Kinds.DobSwapped, new PartialDate(date.Year, day, month));
+        if (OneDigitOff(date, random) is { } mistyped)
+            AddWithDate(Kinds.DobOneDigit, mistyped);
+        var year = date.Year + (random.Next(2) == 0 ? -1 : 1);
+        AddWithDate(Kinds.DobYearApart, new PartialDate(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))));
+    }
+
+    /// <summary>"GUZMAN LOERA, Joaquín" → "GUZMAN&lt;LOERA&lt;&lt;JOAQUIN": capitals without accents, fillers for spaces, cut to the field's length.</summary>
+    private static string Mrz(NameForm name)
+    {
+        static string Field(string text) => string.Concat(NameText.Fold(text).ToUpperInvariant().Select(c => char.IsAsciiLetter(c) ? c : '<'));
+        var line = $"{Field(name.SurnameText)}<<{Field(name.GivenText)}";
+        return line.Length > MrzNameLength ? line[..MrzNameLength] : line;
+    }
+
+    /// <summary>The listed sex, or the one most people with the first given name have (the passport states it either way).</summary>
+    private Sex SexOf(Person person, NameForm name) =>
+        person.Sex != Sex.Unknown ? person.Sex
+        : name.Given.Length > 0 && _population.SexOf.TryGetValue(NameText.Fold(name.Given[0]), out var sex) ? (sex == 'f' ? Sex.Female : Sex.Male)
+        : Sex.Unknown;
+
+    /// <summary>One digit of YYYYMMDD typed wrong, keeping a real date that is not a year apart: 1957-04-04 → 1957-04-07.</summary>
+    private static PartialDate? OneDigitOff(PartialDate date, Random random)
+    {
+        var digits = $"{date.Year:D4}{date.Month:D2}{date.Day:D2}".ToCharArray();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var copy = (char[])digits.Clone();
+            var at = random.Next(2, 8);
+            copy[at] = (char)('0' + random.Next(10));
+            var text = new string(copy);
+            if (text == new string(digits))
+                continue;
+            if (PartialDate.TryParse($"{text[..4]}-{text[4..6]}-{text[6..]}", out var typed) && Math.Abs(typed.Year - date.Year) != 1)
+                return typed;
+        }
+        return null;
     }
 
     // Dropping the last of two surnames is what a Hispanic name loses; elsewhere it would cut a real surname.
@@ -241,92 +309,54 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
     private static string TextOf(NameForm form, QueryLayout layout) =>
         NameText.Fold(form.ToSubjectName(layout) is { Full: { } full } ? full : $"{form.GivenText} {form.SurnameText}");
 
-    /// <summary>Half the time, the date on the traveller's document: the listed one, completed when the list gives only year or month.</summary>
-    private static PartialDate[] TravellerDob(Person person, Random random)
+    /// <summary>
+    /// Half the time (or always), the date on the traveller's document: the listed one, completed when the list gives
+    /// only year or month; and as often as the list's dates of one person disagree (<see cref="ListedDateDisagreement"/>),
+    /// moved as far as they disagree, since the list is then wrong about the traveller.
+    /// </summary>
+    private PartialDate[] TravellerDob(Person person, Random random, bool always = false)
     {
-        if (person.Dates.Length == 0 || random.NextDouble() >= DobShare)
+        if (person.Dates.Length == 0 || (!always && random.NextDouble() >= DobShare))
             return [];
         var listed = person.Dates[0];
         var month = listed.Month ?? random.Next(1, 13);
         var day = listed.Day ?? random.Next(1, DateTime.DaysInMonth(listed.Year, month) + 1);
-        return [new PartialDate(listed.Year, month, day)];
-    }
-
-    private static PartialDate[] RandomDob(Random random)
-    {
-        if (random.NextDouble() >= DobShare)
-            return [];
-        var year = random.Next(1940, 2001);
-        var month = random.Next(1, 13);
-        return [new PartialDate(year, month, random.Next(1, DateTime.DaysInMonth(year, month) + 1))];
-    }
-
-    /// <summary>One negative per person: its surnames with another's given names, or its given names with another's surnames.</summary>
-    private void AddNegative(DevList list, Dictionary<string, HashSet<Guid>> keys, Person person, Person[] samePart, Random random)
-    {
-        var own = person.Primary!;
-        var surnameFirst = random.Next(2) == 0;
-        for (var attempt = 0; attempt < 40; attempt++)
+        var disagreement = _disagreement ??= ListedDateDisagreement.Measure(_data, n => PartOf("ofac", n) == Part.Calibration);
+        var year = listed.Year;
+        if (random.NextDouble() < disagreement.Share)
         {
-            var other = samePart[random.Next(samePart.Length)].Primary!;
-            var keepSurnames = attempt < 20 ? surnameFirst : !surnameFirst;
-            NameForm? form = keepSurnames
-                ? (SharesGiven(own, other) ? null : own with { Given = other.Given })
-                : (Folded(own.Surnames).Overlaps(Folded(other.Surnames)) ? null : own with { Surnames = other.Surnames });
-            if (form is null)
-                continue;
-            var kind = keepSurnames ? Kinds.OtherGiven : Kinds.OtherSurname;
-            var name = form.ToSubjectName(QueryLayout.Structured);
-            AddNegative(list, keys, name, TextOf(form, QueryLayout.Structured), kind, person.Part, IsHispanic(form), RandomDob(random));
+            var years = disagreement.Distances[random.Next(disagreement.Distances.Length)];
+            year += random.Next(2) == 0 ? -years : years;
+            if (years == 0)
+                (month, day) = (random.Next(1, 13), random.Next(1, 29));
+            day = Math.Min(day, DateTime.DaysInMonth(year, month));
+        }
+        return [new PartialDate(year, month, day)];
+    }
+
+    /// <summary>
+    /// An organization's name as a form or a bank transfer writes it: the legal form written another way or left out,
+    /// a word of a long name left out, one typo. "INMOBILIARIA DEL NORTE, S.A. DE C.V." → "Inmobiliaria del Norte SA de CV".
+    /// </summary>
+    private void AddOrganizationVariant(DevList list, Dictionary<string, HashSet<Guid>> keys, Organization organization, Random random)
+    {
+        var name = organization.Names[random.Next(organization.Names.Length)];
+        var variant = random.Next(4) switch
+        {
+            0 => OrganizationWords.RewriteLegalForm(name, random),
+            1 => OrganizationWords.DropLegalForm(name),
+            2 => OrganizationWords.DropAWord(name, random),
+            _ => Variants.Typo(new NameForm([], NameForm.Split(name)), random) is { } typo ? typo.SurnameText : null,
+        };
+        if (variant is null || NameText.Fold(variant) == NameText.Fold(name))
+            variant = OrganizationWords.InTitleCase(name);
+        var subject = new Subject { Kind = SubjectKind.Organization, Names = [SubjectName.Free(variant)] };
+        if (Ambiguous(keys, NameText.Fold(variant), organization.Id, []))
+        {
+            Drop(Kinds.OrganizationVariant);
             return;
         }
-    }
-
-    private static bool SharesGiven(NameForm a, NameForm b) =>
-        a.Given.Any(x => b.Given.Any(y => GivenNameEquivalents.Default.AreEquivalent(NameText.Fold(x), NameText.Fold(y))));
-
-    private static HashSet<string> Folded(string[] tokens) => [.. tokens.Select(t => NameText.Fold(t))];
-
-    /// <summary>Common names of nobody on the list: Hispanic (one or two given names, two surnames) and English (one given name, one surname).</summary>
-    private void AddCommonNames(DevList list, Dictionary<string, HashSet<Guid>> keys)
-    {
-        var random = RandomFor("common-names", 0);
-        var given = TopGivenNames(150);
-        var surnames = NameData.SurnameRanks.OrderBy(s => s.Value).Take(150).Select(s => s.Key).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var made = 0; made < CommonNames * 4 && seen.Count < CommonNames; made++)
-        {
-            var hispanic = random.NextDouble() < HispanicCommonShare;
-            NameForm form;
-            if (hispanic)
-            {
-                string[] givenNames = random.NextDouble() < 0.3 ? [Pick(given, random), Pick(given, random)] : [Pick(given, random)];
-                form = new NameForm([.. givenNames.Select(g => NameForm.CasedLike("Xx", g))],
-                    [Pick(surnames, random).ToUpperInvariant(), Pick(surnames, random).ToUpperInvariant()]);
-                if (random.NextDouble() < 0.5 && Variants.Accent(form, random) is { } accented)
-                    form = accented;
-            }
-            else
-                form = new NameForm([NameForm.CasedLike("Xx", Pick(EnglishGivenNames, random))], [Pick(EnglishSurnames, random).ToUpperInvariant()]);
-            var text = TextOf(form, QueryLayout.Structured);
-            if (!seen.Add(WordKey(text)))
-                continue;
-            AddNegative(list, keys, form.ToSubjectName(QueryLayout.Structured), text, Kinds.CommonName,
-                PartOf("common", (long)Seeded.Fnv(text)), hispanic, RandomDob(random));
-        }
-    }
-
-    private static string[] TopGivenNames(int count)
-    {
-        using var reader = NameData.Open("given-names.txt");
-        var names = new List<string>();
-        while (names.Count < count && reader.ReadLine() is { } line)
-        {
-            if (line.StartsWith('#') || line.Split(' ') is not [var name, _])
-                continue;
-            names.Add(name);
-        }
-        return [.. names];
+        _queries.Add(Query(list, subject, NameText.Fold(variant), organization.Id, Kinds.OrganizationVariant, organization.Part, hispanic: false));
     }
 
     private static T Pick<T>(T[] items, Random random) => items[random.Next(items.Length)];
@@ -334,13 +364,13 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
     private DevList BuildFebrl()
     {
         var entries = new List<(Guid, Subject)>();
-        var names = new List<(Guid, string)>();
+        var names = new List<(Guid, SubjectKind, string)>();
         var labels = new Dictionary<Guid, string>();
-        foreach (var record in data.FebrlA)
+        foreach (var record in _data.FebrlA)
         {
             var id = EntryId(2, record.Number);
             entries.Add((id, FebrlSubject(record)));
-            names.Add((id, NameText.Fold($"{record.GivenName} {record.Surname}")));
+            names.Add((id, SubjectKind.Person, NameText.Fold($"{record.GivenName} {record.Surname}")));
             labels[id] = $"{record.GivenName} | {record.Surname}";
         }
         foreach (var (id, subject) in entries)
@@ -359,11 +389,9 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
 
     private void AddFebrl(DevList list)
     {
-        var keys = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
-        foreach (var (id, text) in list.PersonNames)
-            Keyed(keys, WordKey(text)).Add(id);
+        var keys = WordKeys(list);
         var listed = list.Entries.Select(e => e.Id).ToHashSet();
-        foreach (var record in data.FebrlB)
+        foreach (var record in _data.FebrlB)
         {
             if (record.GivenName.Length == 0 && record.Surname.Length == 0)
                 continue;
@@ -375,62 +403,42 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
                 Drop(Kinds.Febrl);
                 continue;
             }
-            _queries.Add(new DevQuery
-            {
-                Number = _queries.Count,
-                List = list,
-                Subject = subject,
-                Text = text,
-                Display = DevSet.DisplayOf(subject.Names[0], subject.DatesOfBirth),
-                Expected = listed.Contains(expected) ? expected : null,
-                Kind = Kinds.Febrl,
-                Part = PartOf("febrl", record.Number),
-                Hispanic = false,
-            });
+            _queries.Add(Query(list, subject, text, listed.Contains(expected) ? expected : null, Kinds.Febrl, PartOf("febrl", record.Number), hispanic: false));
         }
     }
 
-    private void Add(DevList list, Dictionary<string, HashSet<Guid>> keys, Person person, SubjectName name, string text, string kind, PartialDate[] dates)
+    private void Add(DevList list, Dictionary<string, HashSet<Guid>> keys, Person person, Subject subject, string text, string kind)
     {
-        if (Ambiguous(keys, text, person.Id, dates))
+        if (Ambiguous(keys, text, person.Id, subject.DatesOfBirth))
         {
             Drop(kind);
             return;
         }
-        _queries.Add(new DevQuery
-        {
-            Number = _queries.Count,
-            List = list,
-            Subject = new Subject { Kind = SubjectKind.Person, Names = [name], DatesOfBirth = dates },
-            Text = text,
-            Display = DevSet.DisplayOf(name, dates),
-            Expected = person.Id,
-            Kind = kind,
-            Part = person.Part,
-            Hispanic = person.Hispanic,
-        });
+        _queries.Add(Query(list, subject, text, person.Id, kind, person.Part, person.Hispanic));
     }
 
-    private void AddNegative(DevList list, Dictionary<string, HashSet<Guid>> keys, SubjectName name, string text, string kind, Part part, bool hispanic, PartialDate[] dates)
+    private void AddNegative(DevList list, Dictionary<string, HashSet<Guid>> keys, Subject subject, string text, string kind, Part part, bool hispanic)
     {
-        if (Ambiguous(keys, text, null, dates))
+        if (Ambiguous(keys, text, null, subject.DatesOfBirth))
         {
             Drop(kind);
             return;
         }
-        _queries.Add(new DevQuery
-        {
-            Number = _queries.Count,
-            List = list,
-            Subject = new Subject { Kind = SubjectKind.Person, Names = [name], DatesOfBirth = dates },
-            Text = text,
-            Display = DevSet.DisplayOf(name, dates),
-            Expected = null,
-            Kind = kind,
-            Part = part,
-            Hispanic = hispanic,
-        });
+        _queries.Add(Query(list, subject, text, null, kind, part, hispanic));
     }
+
+    private DevQuery Query(DevList list, Subject subject, string text, Guid? expected, string kind, Part part, bool hispanic) => new()
+    {
+        Number = _queries.Count,
+        List = list,
+        Subject = subject,
+        Text = text,
+        Display = DevSet.DisplayOf(subject),
+        Expected = expected,
+        Kind = kind,
+        Part = part,
+        Hispanic = hispanic,
+    };
 
     /// <summary>
     /// Whether another entry than <paramref name="self"/> has a name of exactly these words and nothing tells them
@@ -455,11 +463,11 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
 
     private void Drop(string kind) => _dropped[kind] = _dropped.GetValueOrDefault(kind) + 1;
 
-    /// <summary>Folded words of every listed person name, in any order, → the entries holding that name.</summary>
+    /// <summary>Folded words of every listed name, in any order, → the entries holding that name.</summary>
     private static Dictionary<string, HashSet<Guid>> WordKeys(DevList list)
     {
         var keys = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
-        foreach (var (id, text) in list.PersonNames)
+        foreach (var (id, _, text) in list.Names)
             Keyed(keys, WordKey(text)).Add(id);
         return keys;
     }
@@ -478,7 +486,7 @@ internal sealed class DevSetBuilder(SharedData data, int seed)
     /// <summary>A stable id per list and entry number: the same on every run.</summary>
     private static Guid EntryId(byte list, int number) => new(number, 0, 0, 0, 0, 0, 0, 0, 0, 0, list);
 
-    private Part PartOf(string salt, long number) => Seeded.Hash(seed, salt, number) % 2 == 0 ? Part.Calibration : Part.HoldOut;
+    private Part PartOf(string salt, long number) => Seeded.Hash(_seed, salt, number) % 2 == 0 ? Part.Calibration : Part.HoldOut;
 
-    private Random RandomFor(string salt, long number) => Seeded.Random(seed, salt, number);
+    private Random RandomFor(string salt, long number) => Seeded.Random(_seed, salt, number);
 }

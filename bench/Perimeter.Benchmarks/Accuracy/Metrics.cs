@@ -137,5 +137,23 @@ internal sealed class Counts
     public double? RecallAt1 => Positives == 0 ? null : (double)FoundFirst / Positives;
     public double? RecallAtK => Positives == 0 ? null : (double)FoundAtAll / Positives;
     public double AlertsPer1000 => Queries == 0 ? 0 : 1000.0 * Alerts / Queries;
+
+    /// <summary>
+    /// F1 as if as many people not listed were screened as listed ones: false alerts on negatives are scaled by
+    /// positives/negatives, so the figure does not flatter a set that is mostly positives (or mostly negatives).
+    /// </summary>
+    public double? EvenF1
+    {
+        get
+        {
+            if (Positives == 0 || Negatives == 0)
+                return F1;
+            var falseOnPositives = FalsePositives - NegativeAlerts;
+            var falseAlerts = falseOnPositives + NegativeAlerts * (double)Positives / Negatives;
+            var precision = TruePositives + falseAlerts == 0 ? 1 : TruePositives / (TruePositives + falseAlerts);
+            var recall = (double)TruePositives / Positives;
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+    }
     public double? NegativeAlertsPer1000 => Negatives == 0 ? null : 1000.0 * NegativeAlerts / Negatives;
 }

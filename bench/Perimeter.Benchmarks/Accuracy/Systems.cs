@@ -10,7 +10,7 @@ internal readonly record struct Ranked(Guid Id, double Score, double Bits, Band 
 /// <summary>What one system returned for one query, best first, down to the candidate depth; with our explanations when it is our engine.</summary>
 internal sealed record QueryResult(DevQuery Query, Ranked[] Ranking, IReadOnlyList<Match> Explained);
 
-/// <summary>The screening engine, run exactly as the node runs it for travellers: persons only, the default candidate count.</summary>
+/// <summary>The screening engine, run exactly as the node runs it: persons against persons, organizations against organizations, the default candidate count.</summary>
 internal static class Engine
 {
     /// <summary>How deep the ranking is kept: every candidate the index hands to the scorer.</summary>
@@ -25,12 +25,12 @@ internal static class Engine
     /// </summary>
     public static QueryResult[] Run(IReadOnlyList<DevQuery> queries, Dictionary<DevList, Watchlist> lists)
     {
-        var options = ScreeningOptions.Default with { Kind = SubjectKind.Person, Top = CandidateDepth, Threshold = 0, MaxGapBits = null };
+        var options = ScreeningOptions.Default with { Top = CandidateDepth, Threshold = 0, MaxGapBits = null };
         var results = new QueryResult[queries.Count];
         Parallel.For(0, queries.Count, i =>
         {
             var query = queries[i];
-            var matches = lists[query.List].Screen(query.Subject, options);
+            var matches = lists[query.List].Screen(query.Subject, options with { Kind = query.Subject.Kind });
             var ranking = matches.Select(m => new Ranked(m.Id, m.Score, m.Explanation.WeightBits, m.Band)).ToArray();
             var explained = matches.Take(Metrics.Shown).Concat(matches.Skip(Metrics.Shown).Where(m => m.Id == query.Expected)).ToList();
             results[i] = new QueryResult(query, ranking, explained);
@@ -50,11 +50,19 @@ internal static class Engine
     ];
 }
 
+/// <summary>A system screened beside ours: a name and how it ranks a sample of queries.</summary>
+internal interface IBaseline
+{
+    string Name { get; }
+
+    QueryResult[] Run(IReadOnlyList<DevQuery> queries);
+}
+
 /// <summary>
-/// The brute-force baselines: every query against every listed person name of its list, folded the same way
+/// The brute-force baselines: every query against every listed name of its list and kind, folded the same way
 /// (<c>NameText.Fold</c>, given names first where the layout is known), the best name per entry.
 /// </summary>
-internal sealed class BruteForce(string name, Func<string, string, double> similarity)
+internal sealed class BruteForce(string name, Func<string, string, double> similarity) : IBaseline
 {
     public string Name => name;
 
@@ -69,14 +77,15 @@ internal sealed class BruteForce(string name, Func<string, string, double> simil
 
     public QueryResult[] Run(IReadOnlyList<DevQuery> queries)
     {
-        var indexed = queries.Select(q => q.List).Distinct().ToDictionary(l => l, Index);
+        var indexed = queries.Select(q => (q.List, q.Subject.Kind)).Distinct().ToDictionary(k => k, k => Index(k.List, k.Kind));
         var results = new QueryResult[queries.Count];
-        Parallel.For(0, queries.Count, () => new Dictionary<DevList, double[]>(), (i, _, best) =>
+        Parallel.For(0, queries.Count, () => new Dictionary<(DevList, SubjectKind), double[]>(), (i, _, best) =>
         {
             var query = queries[i];
-            var (ids, entryOf, texts) = indexed[query.List];
-            if (!best.TryGetValue(query.List, out var scores))
-                best[query.List] = scores = new double[ids.Length];
+            var key = (query.List, query.Subject.Kind);
+            var (ids, entryOf, texts) = indexed[key];
+            if (!best.TryGetValue(key, out var scores))
+                best[key] = scores = new double[ids.Length];
             Array.Fill(scores, -1);
             for (var n = 0; n < texts.Length; n++)
             {
@@ -96,10 +105,11 @@ internal sealed class BruteForce(string name, Func<string, string, double> simil
         return results;
     }
 
-    private static (Guid[] Ids, int[] EntryOf, string[] Texts) Index(DevList list)
+    private static (Guid[] Ids, int[] EntryOf, string[] Texts) Index(DevList list, SubjectKind kind)
     {
-        var ids = list.PersonNames.Select(n => n.Id).Distinct().ToArray();
+        var names = list.Names.Where(n => n.Kind == kind).ToList();
+        var ids = names.Select(n => n.Id).Distinct().ToArray();
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return (ids, [.. list.PersonNames.Select(n => position[n.Id])], [.. list.PersonNames.Select(n => n.Text)]);
+        return (ids, [.. names.Select(n => position[n.Id])], [.. names.Select(n => n.Text)]);
     }
 }

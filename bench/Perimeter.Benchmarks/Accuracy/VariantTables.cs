@@ -1,5 +1,3 @@
-using Perimeter.Matching.Names;
-
 namespace Perimeter.Benchmarks.Accuracy;
 
 /// <summary>The reference tables the variant rules draw on: accented spellings, keyboard neighbours, OCR confusions, nicknames.</summary>
@@ -48,34 +46,39 @@ internal sealed class VariantTables
         ("s", "5"), ("b", "8"), ("e", "c"), ("c", "e"), ("u", "v"), ("h", "b"), ("g", "q"),
     ];
 
-    /// <summary>Canonical → nicknames, Spanish (our <c>hypocorisms-es.txt</c>) and English (shared nicknames list): "francisco" → pancho, paco…</summary>
+    /// <summary>Canonical → nicknames, Spanish (<c>Data/spanish-nicknames.csv</c>) and English (shared nicknames list): "francisco" → pancho, paco…</summary>
     public required IReadOnlyDictionary<string, string[]> Nicknames { get; init; }
 
-    /// <summary>Spanish ↔ English given names (our <c>equivalents-es-en.txt</c>): "guillermo" → "william", and back.</summary>
+    /// <summary>Spanish ↔ English given names (<c>Data/spanish-english-names.csv</c>): "guillermo" → "william", and back.</summary>
     public required IReadOnlyDictionary<string, string[]> Translations { get; init; }
 
-    public static VariantTables Load(SharedData data)
+    /// <summary>Folded pairs "a b" that are a nickname or a translation of one another, or two nicknames of one name: both orders.</summary>
+    private HashSet<string> RelatedPairs { get; init; } = [];
+
+    /// <summary>Whether the tables relate two folded given names: "pancho" and "francisco", "paco" and "pancho", "guillermo" and "william".</summary>
+    public bool AreRelated(string a, string b) => RelatedPairs.Contains($"{a} {b}");
+
+    /// <summary>The tables from sources independent of the engine's: none of its own name lists is read here.</summary>
+    public static VariantTables Load(SharedData data, PopulationNames population)
     {
-        using var spanish = NameData.Open("hypocorisms-es.txt");
-        var nicknames = GivenNameEquivalents.Parse(spanish).Concat(data.EnglishNicknames)
+        var english = data.EnglishNicknames
             .Where(p => p.Alias.Length > 1 && !p.Alias.Contains(' ', StringComparison.Ordinal))
+            .Select(p => (Canonical: p.Canonical, Alias: p.Alias));
+        var spanish = population.SpanishNicknames.SelectMany(p => p.Value.Select(alias => (Canonical: p.Key, Alias: alias)));
+        var nicknames = spanish.Concat(english)
             .GroupBy(p => p.Canonical, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Alias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-
-        using var equivalents = NameData.Open("equivalents-es-en.txt");
-        var pairs = new List<(string, string)>();
-        while (equivalents.ReadLine() is { } line)
+        var related = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in nicknames.Select(p => p.Value.Append(p.Key)).Concat(population.Translations.Select(p => p.Value.Append(p.Key))))
         {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 2 && !line.StartsWith('#'))
+            var members = group.ToArray();
+            foreach (var a in members)
             {
-                pairs.Add((fields[0], fields[1]));
-                pairs.Add((fields[1], fields[0]));
+                foreach (var b in members)
+                    related.Add($"{a} {b}");
             }
         }
-        var translations = pairs.GroupBy(p => p.Item1, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Item2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return new VariantTables { Nicknames = nicknames, Translations = translations };
+        return new VariantTables { Nicknames = nicknames, Translations = population.Translations, RelatedPairs = related };
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ namespace Perimeter.Benchmarks.Accuracy;
 /// </summary>
 internal sealed class Variants(VariantTables tables)
 {
+    public VariantTables Tables => tables;
+
     /// <summary>"Jose HERNANDEZ" → "José HERNÁNDEZ": every word with a known accented spelling gets it.</summary>
     public static NameForm? Accent(NameForm name, Random random)
     {

@@ -15,6 +15,7 @@ internal sealed class PostgresTrigram(string connectionString) : IDisposable
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _query;
+    private NpgsqlCommand? _scored;
 
     /// <summary>Loads the names with binary COPY, then builds the index; returns the seconds each took and the index size.</summary>
     public (double LoadSeconds, double IndexSeconds, long IndexBytes) Load(List<string> names, List<int> entryOfName)
@@ -50,6 +51,27 @@ internal sealed class PostgresTrigram(string connectionString) : IDisposable
         return (load, index, bytes);
     }
 
+    /// <summary>
+    /// The entries of the best names with their similarity, best first, from <paramref name="floor"/> up (pg_trgm's
+    /// threshold, lowered so that a threshold can be chosen on calibration queries): at most <paramref name="limit"/>.
+    /// </summary>
+    public List<(int Entry, double Similarity)> ScreenScored(string query, double floor, int limit)
+    {
+        if (_scored is null)
+        {
+            Execute(FormattableString.Invariant($"SET pg_trgm.similarity_threshold = {floor}"));
+            _scored = new NpgsqlCommand($"SELECT entry, similarity(name, $1) AS s FROM {Table} WHERE name % $1 ORDER BY s DESC LIMIT {limit}", _connection);
+            _scored.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
+            _scored.Prepare();
+        }
+        _scored.Parameters[0].Value = NameText.Fold(query);
+        var entries = new List<(int, double)>(limit);
+        using var reader = _scored.ExecuteReader();
+        while (reader.Read())
+            entries.Add((reader.GetInt32(0), reader.GetFloat(1)));
+        return entries;
+    }
+
     /// <summary>The entries of the best five names, best first.</summary>
     public List<int> Screen(string query)
     {
@@ -66,6 +88,7 @@ internal sealed class PostgresTrigram(string connectionString) : IDisposable
         if (_connection is not null)
         {
             _query?.Dispose();
+            _scored?.Dispose();
             Execute($"DROP TABLE IF EXISTS {Table}");
             _connection.Dispose();
         }

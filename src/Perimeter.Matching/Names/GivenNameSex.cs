@@ -1,5 +1,3 @@
-using Perimeter.Matching.Similarity;
-
 namespace Perimeter.Matching.Names;
 
 /// <summary>Infers sex from given names, where the list says so: "José María" → male, "María José" → female.</summary>
@@ -24,8 +22,9 @@ public static class GivenNameSex
 
     /// <summary>
     /// Whether two folded given names are one name in a man's and a woman's form: the lists give them opposite sexes
-    /// ("mario", "maria"), or one is the other with the Spanish feminine ending and nothing known says otherwise
-    /// ("joaquin" → "joaquina", "alejandro" → "alejandra", "vicente" → "vicenta").
+    /// ("mario", "maria"), or one is the other with the Spanish feminine ending, the lists know one of them with the
+    /// sex that ending says and nothing known says otherwise ("joaquin" → "joaquina", "alejandro" → "alejandra").
+    /// A typo that only looks like such a pair ("mohammda", "hamz" beside the man's "hamza") is not one.
     /// </summary>
     public static bool AreOtherSexForms(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -33,22 +32,20 @@ public static class GivenNameSex
         var sexB = Of(b);
         if (sexA != NameSex.Unknown && sexB != NameSex.Unknown)
             return sexA != sexB;
+        if (sexA == NameSex.Unknown && sexB == NameSex.Unknown)
+            return false;
         return (IsFeminineFormOf(a, b) && sexA != NameSex.Male && sexB != NameSex.Female)
             || (IsFeminineFormOf(b, a) && sexB != NameSex.Male && sexA != NameSex.Female);
     }
 
-    /// <summary>
-    /// "joaquina" of "joaquin" (a consonant plus a), "alejandra" of "alejandro", "vicenta" of "vicente"; a stem of five
-    /// letters or more may differ by a typed letter, as the masculine form may be misspelt on the list ("joaguin").
-    /// </summary>
+    /// <summary>"joaquina" of "joaquin", "josefa" of "josef" (a consonant plus a), "alejandra" of "alejandro", "vicenta" of "vicente".</summary>
     private static bool IsFeminineFormOf(ReadOnlySpan<char> feminine, ReadOnlySpan<char> masculine)
     {
-        if (masculine.Length < 3 || feminine.Length < 4 || feminine[^1] != 'a' || masculine[^1] == 'a')
+        if (masculine.Length < 3 || feminine.Length != masculine.Length + 1 && feminine.Length != masculine.Length || feminine[^1] != 'a')
             return false;
         var stem = feminine[..^1];
-        var allowed = stem.Length >= 5 ? 1 : 0;
-        if (masculine[^1] is 'n' or 'l' or 'r' or 's' or 'z' or 'd' && Edits.DamerauLevenshtein(stem, masculine, allowed) <= allowed)
-            return true;
-        return masculine[^1] is 'o' or 'e' && Edits.DamerauLevenshtein(stem, masculine[..^1], allowed) <= allowed;
+        return stem.SequenceEqual(masculine)
+            ? masculine[^1] is not ('a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            : masculine[^1] is 'o' or 'e' && stem.SequenceEqual(masculine[..^1]);
     }
 }

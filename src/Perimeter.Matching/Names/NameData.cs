@@ -19,6 +19,12 @@ internal static class NameData
 
     public static FrozenDictionary<string, Abbreviation> Abbreviations { get; } = LoadAbbreviations();
 
+    /// <summary>
+    /// A name's place among the commonest: its rank in the surname list (most common first), or among given names of
+    /// its sex in the given-name list (the commonest first, as the list is written); the better of the two.
+    /// </summary>
+    private static readonly FrozenDictionary<string, int> CommonnessRanks = LoadCommonnessRanks();
+
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup =
         SurnameRanks.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -31,6 +37,9 @@ internal static class NameData
     public static bool IsSurname(ReadOnlySpan<char> folded) => SurnameLookup.ContainsKey(folded);
 
     public static bool IsGivenName(ReadOnlySpan<char> folded) => GivenLookup.ContainsKey(folded);
+
+    /// <summary>"hernandez" → 0, "jose" → 0, "juan" → 1; -1 for a word neither list holds.</summary>
+    public static int CommonnessRank(string folded) => CommonnessRanks.TryGetValue(folded, out var rank) ? rank : -1;
 
     public static NameSex SexOf(ReadOnlySpan<char> folded) =>
         GivenLookup.TryGetValue(folded, out var sex) ? sex : NameSex.Unknown;
@@ -123,6 +132,19 @@ internal static class NameData
                 _ => NameSex.Unknown,
             },
             StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, int> LoadCommonnessRanks()
+    {
+        var ranks = new Dictionary<string, int>(SurnameRanks, StringComparer.Ordinal);
+        var bySex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in Rows("given-names.txt"))
+        {
+            var rank = bySex.GetValueOrDefault(row[1]);
+            bySex[row[1]] = rank + 1;
+            ranks[row[0]] = ranks.TryGetValue(row[0], out var surname) ? Math.Min(surname, rank) : rank;
+        }
+        return ranks.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     private static FrozenDictionary<string, Abbreviation> LoadAbbreviations() =>
         Rows("abbreviations.txt").ToFrozenDictionary(

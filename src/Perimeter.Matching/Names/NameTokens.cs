@@ -104,13 +104,43 @@ internal static class NameTokens
 
     private static void AddToken(List<NameToken> tokens, string written, bool dotted, bool hyphenBefore)
     {
-        var folded = NameText.Fold(written);
+        var folded = LettersForDigits(NameText.Fold(written));
         if (folded.Length == 0)
             return;
         var wordCase = CaseOf(written);
         var words = folded.Split(' ');
         for (var i = 0; i < words.Length; i++)
             tokens.Add(new NameToken(words[i], wordCase, dotted && i == words.Length - 1, hyphenBefore && i == 0));
+    }
+
+    /// <summary>
+    /// A name holds no digits: in a word that mixes them with letters, a digit is a letter misread by OCR or mistyped,
+    /// and is read as the letter it looks like: "m1rjan" → "mirjan", "5haykh" → "shaykh", "a8u" → "abu".
+    /// </summary>
+    private static string LettersForDigits(string folded)
+    {
+        if (!folded.AsSpan().ContainsAnyInRange('0', '9') || !folded.Any(char.IsAsciiLetter))
+            return folded;
+        return string.Create(folded.Length, folded, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    '0' => 'o',
+                    '1' => 'i',
+                    '2' => 'z',
+                    '3' => 'e',
+                    '4' => 'a',
+                    '5' => 's',
+                    '6' => 'g',
+                    '7' => 't',
+                    '8' => 'b',
+                    '9' => 'g',
+                    var c => c,
+                };
+            }
+        });
     }
 
     private static WordCase CaseOf(string written)

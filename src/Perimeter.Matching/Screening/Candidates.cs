@@ -271,6 +271,17 @@ internal static class Candidates
             if (seen.Add(typo.Id))
                 found.Add((typo.Id, TypoPrior));
         }
+        // "rnarku" read off a scan reaches "marku" as the scanner would have read it right.
+        if (!ReferenceEquals(part.Token.OcrSkeleton, part.Token.Text))
+        {
+            if (segment.Find(part.Token.OcrSkeleton) is { } read && segment.IdOf(read) is var readId and >= 0 && seen.Add(readId))
+                found.Add((readId, TypoPrior));
+            foreach (var typo in segment.TokensWithinTypo(part.Token.OcrSkeleton))
+            {
+                if (seen.Add(typo.Id))
+                    found.Add((typo.Id, TypoPrior));
+            }
+        }
         return found;
 
         void AddAll(ReadOnlySpan<int> tokens, double prior)

@@ -22,6 +22,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         {
             var bestBits = double.NegativeInfinity;
             PreparedPart? unpairedSurname = null;
+            PreparedPart? unpairedGiven = null;
             foreach (var queryName in query.Names)
             {
                 foreach (var listedName in entry.Names)
@@ -30,19 +31,22 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                     var nameBits = weight.Bits;
                     // A weak alias (OFAC's low-quality a.k.a.) is worth less than a real name.
                     if (listedName.IsWeak)
-                        nameBits -= 2;
+                        nameBits -= 2 * model.NameEvidenceScale;
                     if (nameBits > bestBits)
                     {
                         bestBits = nameBits;
                         bestQuery = queryName;
                         bestListed = listedName;
                         unpairedSurname = weight.UnpairedSurname;
+                        unpairedGiven = weight.UnpairedFirstGiven;
                     }
                 }
             }
             bits += bestBits;
             if (unpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is not null)
                 bits += model.OtherSurnameConflictBits;
+            if (unpairedGiven is { } given && OtherSexForm(given, entry) is not null)
+                bits += model.OtherSexNameBits;
         }
         bits += Evidence(query.Subject, entry, bestQuery, bestListed, statistics, features: null);
         return new Weighed(bits, bestQuery, bestListed);
@@ -62,10 +66,23 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             features.AddRange(adjustments);
             if (weight.UnpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is { } listed)
                 features.Add(_names.OtherSurname(surname, listed, listedIsLater: true));
+            if (weight.UnpairedFirstGiven is { } given && OtherSexForm(given, entry) is { } form)
+                features.Add(_names.OtherSexInEntry(given, form));
         }
         Evidence(query.Subject, entry, weighed.Query, weighed.Listed, statistics, features);
         return new Match(entry.Id, ScoreOf(weighed), model.BandOf(model.ScoreOf(weighed.Bits)),
             new Explanation(matchedName, parts, features, Math.Round(weighed.Bits, 1)));
+    }
+
+    /// <summary>A given name of the entry's that is the other sex's form of the query's first ("ramon" for "Ramona"), or null.</summary>
+    private static Token? OtherSexForm(PreparedPart queryGiven, ListedEntry entry)
+    {
+        foreach (var given in entry.GivenNames)
+        {
+            if (NameScorer.IsOtherSexFormOf(queryGiven, given))
+                return given;
+        }
+        return null;
     }
 
     /// <summary>
@@ -137,7 +154,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             return 0;
         }
         if (features is not null)
-            features.Add(c.Dates is var (q, l) && c.YearsApart >= 2
+            features.Add(c.Dates is var (q, l) && c.Agreement is DateAgreement.TwoToFourYearsApart or DateAgreement.FiveToNineYearsApart or DateAgreement.TenOrMoreYearsApart
                 ? new FeatureExplanation("dob", ExplanationPhrases.YearsApart, best)
                 {
                     Arguments = [c.YearsApart.ToString(CultureInfo.InvariantCulture), q.Year.ToString(CultureInfo.InvariantCulture), l.Year.ToString(CultureInfo.InvariantCulture)],
@@ -184,7 +201,8 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             return 0;
         }
         var same = querySex == listedSex;
-        var bits = same ? model.SexSameBits : model.SexDifferentBits;
+        // The same sex is what nearly everyone shares with the name's bearer: fitted on the calibration part it weighs nothing.
+        var bits = same ? 0 : model.SexDifferentBits;
         features?.Add(new FeatureExplanation("sex", same ? "same" : "different", bits,
             $"{Letter(querySex)}{(query.Sex == Sex.Unknown ? " (given name)" : "")} / {Letter(listedSex)}{(entry.Sex == Sex.Unknown ? " (given name)" : "")}"));
         return bits;

@@ -25,6 +25,13 @@ internal sealed class Token
     public required ulong Letters { get; init; }
     /// <summary>The nickname groups the token's name belongs to, sorted: kept so that comparing two tokens looks nothing up.</summary>
     public required int[] Groups { get; init; }
+    /// <summary>
+    /// The letters OCR confuses folded to one reading: "rnarku" → "marku", "atvva" → "atwa", "clavid" → "david"; the
+    /// text itself when it holds none.
+    /// </summary>
+    public required string OcrSkeleton { get; init; }
+    /// <summary>How common the name is among people at large, by its rank in the name lists: 0 for the commonest, -1 when they do not hold it.</summary>
+    public required int CommonnessRank { get; init; }
     /// <summary>The sex the name lists give this token as a given name: "joaquina" female, "guadalupe" unknown.</summary>
     public required NameSex Sex { get; init; }
     /// <summary>Entries holding this token, in the list this token was counted in (base and delta together).</summary>
@@ -57,11 +64,12 @@ internal readonly record struct PreparedPart(Token Token, NameRole Role, int Sur
 /// <summary>One name of an entry or a query, prepared for scoring, with a bit per part for the roles the scorer asks about.</summary>
 internal sealed record PreparedName
 {
-    public PreparedName(string display, PreparedPart[] parts, bool isWeak)
+    public PreparedName(string display, PreparedPart[] parts, bool isWeak, bool isOrganization)
     {
         Display = display;
         Parts = parts;
         IsWeak = isWeak;
+        IsOrganization = isOrganization;
         for (var i = 0; i < parts.Length; i++)
         {
             var bit = 1 << i;
@@ -87,6 +95,8 @@ internal sealed record PreparedName
     public string Display { get; }
     public PreparedPart[] Parts { get; }
     public bool IsWeak { get; }
+    /// <summary>A company's or a vessel's name: words without roles, legal forms and generic words weak.</summary>
+    public bool IsOrganization { get; }
     /// <summary>Given names, initials included.</summary>
     public int GivenParts { get; }
     /// <summary>Surnames, initials included.</summary>
@@ -126,4 +136,6 @@ internal sealed class ListedEntry
     /// against when the name it matched best leaves it out ("GUZMAN, Joaquin" beside "GUZMAN LOERA, Joaquin").
     /// </summary>
     public required Token[] LaterSurnames { get; init; }
+    /// <summary>Every given name of the entry's names written in full, once each: what a query's given name in the other sex's form is held against.</summary>
+    public required Token[] GivenNames { get; init; }
 }

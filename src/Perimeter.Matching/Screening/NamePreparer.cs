@@ -14,15 +14,14 @@ internal static class NamePreparer
         var names = new List<PreparedName>(subject.Names.Count);
         foreach (var name in subject.Names)
         {
-            var parts = subject.Kind is SubjectKind.Person || (subject.Kind is SubjectKind.Document && IsPersonLike(name))
-                ? PersonParts(name)
-                : OrganizationParts(name);
+            var isPerson = subject.Kind is SubjectKind.Person || (subject.Kind is SubjectKind.Document && IsPersonLike(name));
+            var parts = isPerson ? PersonParts(name) : OrganizationParts(name);
             var prepared = parts
                 .Take(MaxParts)
                 .Select(p => new PreparedPart(intern(p.Folded), p.Role, p.SurnameIndex, p.Flags, p.Core is { Length: > 0 } core ? intern(core) : null))
                 .ToArray();
             if (prepared.Length > 0)
-                names.Add(new PreparedName(Display(name), prepared, name.IsWeak));
+                names.Add(new PreparedName(Display(name), prepared, name.IsWeak, isOrganization: !isPerson));
         }
         return [.. names];
     }
@@ -39,7 +38,20 @@ internal static class NamePreparer
             Letters = LettersOf(text),
             Groups = equivalents.GroupsOf(text).ToArray(),
             Sex = NameData.SexOf(text),
+            CommonnessRank = NameData.CommonnessRank(text),
+            OcrSkeleton = OcrSkeletonOf(text),
         };
+    }
+
+    // Printed letter pairs a scanner reads as one letter, and one letter it reads as two.
+    private static readonly (string Read, string Printed)[] OcrPairs = [("rn", "m"), ("vv", "w"), ("cl", "d")];
+
+    private static string OcrSkeletonOf(string text)
+    {
+        var skeleton = text;
+        foreach (var (read, printed) in OcrPairs)
+            skeleton = skeleton.Replace(read, printed, StringComparison.Ordinal);
+        return string.Equals(skeleton, text, StringComparison.Ordinal) ? text : skeleton;
     }
 
     private static ulong LettersOf(string text)

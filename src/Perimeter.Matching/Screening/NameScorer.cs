@@ -28,13 +28,14 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         var q = query.Parts;
         var l = listed.Parts;
         Debug.Assert(q.Length <= MaxParts && l.Length <= MaxParts, "NamePreparer cuts names to MaxParts");
+        var scale = ScaleOf(listed);
         Span<double> pairBits = stackalloc double[q.Length * l.Length];
         var otherSexForms = 0;
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var pair = Compare(q[i], l[j], totalEntries);
+                var pair = Compare(q[i], l[j], totalEntries, scale);
                 pairBits[i * l.Length + j] = pair.Bits;
                 if (pair.OtherSexForm)
                     otherSexForms |= 1 << j;
@@ -44,7 +45,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         Span<double> best = stackalloc double[cells];
         Span<sbyte> choice = stackalloc sbyte[cells];
         var alignment = Align(query, listed, pairBits, otherSexForms, best, choice);
-        return new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment));
+        return new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), UnpairedFirstGiven(query, listed, alignment, otherSexForms));
     }
 
     public (NameWeight Weight, PartExplanation[] Parts, FeatureExplanation[] Adjustments) Score(PreparedName query, PreparedName listed, int totalEntries)
@@ -52,19 +53,22 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         var q = query.Parts;
         var l = listed.Parts;
         Debug.Assert(q.Length <= MaxParts && l.Length <= MaxParts, "NamePreparer cuts names to MaxParts");
+        var scale = ScaleOf(listed);
         Span<double> pairBits = stackalloc double[q.Length * l.Length];
         Span<PartAgreement> pairLevels = stackalloc PartAgreement[q.Length * l.Length];
         Span<int> pairEdits = stackalloc int[q.Length * l.Length];
+        Span<bool> pairShortened = stackalloc bool[q.Length * l.Length];
         var otherSexForms = 0;
         Span<int> otherSexOf = stackalloc int[l.Length];
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var pair = Compare(q[i], l[j], totalEntries);
+                var pair = Compare(q[i], l[j], totalEntries, scale);
                 pairLevels[i * l.Length + j] = pair.Level;
                 pairBits[i * l.Length + j] = pair.Bits;
                 pairEdits[i * l.Length + j] = pair.Edits;
+                pairShortened[i * l.Length + j] = pair.Shortened;
                 if (pair.OtherSexForm && (otherSexForms & (1 << j)) == 0)
                 {
                     otherSexForms |= 1 << j;
@@ -86,17 +90,17 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             var j = assigned[i];
             if (j < 0)
             {
-                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList, UnmatchedCost(q[i])));
+                explanation.Add(new PartExplanation(q[i].Token.Text, null, PartAgreement.MissingFromList, UnmatchedCost(query, q[i])));
                 continue;
             }
             var k = i * l.Length + j;
             explanation.Add(new PartExplanation(q[i].Token.Text, l[j].Token.Text, pairLevels[k], Math.Round(pairBits[k], 1),
-                Note(pairLevels[k], q[i].Token.Text, l[j].Token.Text, pairEdits[k])));
+                Note(pairLevels[k], q[i].Token.Text, l[j].Token.Text, pairEdits[k], pairShortened[k])));
         }
         for (var j = 0; j < l.Length; j++)
         {
             if ((alignment.ListedMask & (1 << j)) == 0)
-                explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(l, j)));
+                explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(listed, j)));
         }
         var notes = new List<FeatureExplanation>();
         Adjustment(query, listed, pairBits, alignment.ListedMask, alignment.QueryMask, otherSexForms, notes);
@@ -105,7 +109,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             var j = BitOperations.TrailingZeroCount(unpairedOtherSex);
             notes.Add(OtherSex(q[otherSexOf[j]], l[j]));
         }
-        return (new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment)), [.. explanation], [.. notes]);
+        return (new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), UnpairedFirstGiven(query, listed, alignment, otherSexForms)),
+            [.. explanation], [.. notes]);
     }
 
     /// <summary>
@@ -220,6 +225,24 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         return query.Parts[BitOperations.TrailingZeroCount(unpairedQuery)];
     }
 
+    /// <summary>
+    /// The query's first given name, when the best pairing leaves it out and the listed name holds no other-sex form of
+    /// it (it matched "ARELLANO FELIX, Eduardo Javier" for "Ramona Eduardo"): the entry's other names decide.
+    /// </summary>
+    private static PreparedPart? UnpairedFirstGiven(PreparedName query, PreparedName listed, Alignment alignment, int otherSexForms)
+    {
+        if (query.FullGiven == 0 || otherSexForms != 0 || (alignment.ListedMask & listed.SurnameParts) == 0)
+            return null;
+        var first = BitOperations.TrailingZeroCount(query.GivenParts);
+        return (query.FullGiven & (1 << first)) != 0 && (alignment.QueryMask & (1 << first)) == 0 ? query.Parts[first] : null;
+    }
+
+    /// <summary>A listed given name that is the other sex's form of the query's: "luis" for "luisa".</summary>
+    public static bool IsOtherSexFormOf(PreparedPart query, Token listed) => GivenNameSex.AreOtherSexForms(query.Token.Text, listed.Text);
+
+    /// <summary>The explanation of a given name in the other sex's form found among the entry's other names.</summary>
+    public FeatureExplanation OtherSexInEntry(PreparedPart query, Token listed) => OtherSex(query, new PreparedPart(listed, NameRole.Given, -1, PartFlags.None, null));
+
     private static double BestPairBits(ReadOnlySpan<double> pairBits, int queryParts, int listedParts, int j)
     {
         var best = double.NegativeInfinity;
@@ -245,7 +268,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         best[0] = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            var unmatched = UnmatchedCost(q[i]);
+            var unmatched = UnmatchedCost(query, q[i]);
             var row = i * masks;
             var next = row + masks;
             for (var mask = 0; mask < masks; mask++)
@@ -272,7 +295,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             for (var j = 0; j < l.Length; j++)
             {
                 if ((mask & (1 << j)) == 0)
-                    value += MissingCost(l, j);
+                    value += MissingCost(listed, j);
             }
             var queryMask = QueryMaskOf(choice, q.Length, masks, mask);
             value += Adjustment(query, listed, pairBits, mask, queryMask, otherSexForms, notes: null);
@@ -318,19 +341,28 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         }
     }
 
-    /// <summary>What a query part the listed name lacks costs: an initial little, a surname most.</summary>
-    private double UnmatchedCost(PreparedPart part) =>
-        part.IsInitial ? model.MissingOtherGivenBits
-        : part.Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits
-        : model.UnmatchedQueryGivenBits;
+    /// <summary>
+    /// What a query part the listed name lacks costs: an initial little, a surname most; in a company's name, a word
+    /// that is not a legal form or a generic word (a distinctive one: Zacatecas in "Hotelera Zacatecas") much.
+    /// </summary>
+    private double UnmatchedCost(PreparedName name, PreparedPart part) =>
+        (part.Flags & PartFlags.Weak) != 0 ? 0
+        : name.IsOrganization ? model.OrganizationEvidenceScale * model.OrganizationUnmatchedWordBits
+        : model.NameEvidenceScale * (
+            part.IsInitial ? model.MissingOtherGivenBits
+            : part.Role == NameRole.Surname ? model.UnmatchedQuerySurnameBits
+            : model.UnmatchedQueryGivenBits);
 
-    /// <summary>What leaving out a listed part costs: little for a maternal surname or second given name.</summary>
-    private double MissingCost(PreparedPart[] listed, int j)
+    /// <summary>What leaving out a listed part costs: little for a maternal surname or second given name; a company's distinctive word much.</summary>
+    private double MissingCost(PreparedName name, int j)
     {
+        var listed = name.Parts;
         var part = listed[j];
         if ((part.Flags & PartFlags.Weak) != 0)
             return 0;
-        return part.Role switch
+        if (name.IsOrganization)
+            return model.OrganizationEvidenceScale * model.OrganizationMissingWordBits;
+        return model.NameEvidenceScale * part.Role switch
         {
             NameRole.Surname => part.SurnameIndex <= 0 ? model.MissingFirstSurnameBits : model.MissingOtherSurnameBits,
             NameRole.Given => IsFirstGiven(listed, j) ? model.MissingFirstGivenBits : model.MissingOtherGivenBits,
@@ -349,14 +381,21 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     }
 
     /// <summary>How two parts compare: the level, its weight, the edits between them (for the note), and whether they are one given name in each sex's form.</summary>
-    private readonly record struct PartPair(PartAgreement Level, double Bits, int Edits, bool OtherSexForm = false);
+    private readonly record struct PartPair(PartAgreement Level, double Bits, int Edits, bool OtherSexForm = false, bool Shortened = false);
 
     /// <summary>The best level at which two parts agree and its weight in bits; a pair that cannot stand for each other weighs −∞.</summary>
-    private PartPair Compare(PreparedPart q, PreparedPart l, int totalEntries)
+    private PartPair Compare(PreparedPart q, PreparedPart l, int totalEntries, double scale)
+    {
+        var pair = CompareUnscaled(q, l, totalEntries);
+        return pair with { Bits = pair.Bits * scale };
+    }
+
+    private PartPair CompareUnscaled(PreparedPart q, PreparedPart l, int totalEntries)
     {
         var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
         var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
-        var share = Share(l.Token, totalEntries);
+        // "de Jesús" is as common as Jesús: a glued particle does not make a name rare.
+        var share = l.Core is { } listedCore ? Math.Max(Share(l.Token, totalEntries), Share(listedCore, totalEntries)) : Share(l.Token, totalEntries);
         var qs = q.Token.Text;
         var ls = l.Token.Text;
 
@@ -378,6 +417,10 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 : new(PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
         }
 
+        // Santi for Santiago, Dony for Donovan, Lupe for Guadalupe: the nickname people make by cutting a given name.
+        if (IsShortenedForm(q, l) && !IsOtherSexForm(q, l))
+            return new(PartAgreement.Equivalent, weak * Bits(model.MShortened, share) + swap, 0, Shortened: true);
+
         var shorter = Math.Min(qs.Length, ls.Length);
         var budget = Edits.Budget(shorter);
         var soundsAlike = q.Token.SoundsLike(l.Token);
@@ -387,6 +430,9 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         // changes at most two characters' presence: masks further apart than twice the limit are beyond it.
         var limit = Math.Min(MaxEdits, soundsAlike ? Math.Max(soundAllowance, budget) : budget);
         var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * limit ? limit + 1 : Edits.DamerauLevenshtein(qs, ls, limit);
+        // A scanner's "rn" for "m" is two edits to a reader but one misreading: compared on what both would read as.
+        if (distance > budget && (!ReferenceEquals(q.Token.OcrSkeleton, qs) || !ReferenceEquals(l.Token.OcrSkeleton, ls)))
+            distance = Math.Min(distance, Math.Max(1, Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, budget)));
         var level = soundsAlike && distance <= soundAllowance ? PartAgreement.Phonetic
             : distance <= budget ? PartAgreement.Typo
             : (PartAgreement?)null;
@@ -401,16 +447,46 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
 
     /// <summary>Whether two surnames stand for each other at any level: the same, a known variant, sound-alike, a typo.</summary>
     public bool Agree(Token query, Token listed) =>
-        !double.IsNegativeInfinity(Compare(new(query, NameRole.Surname, 1, PartFlags.None, null), new(listed, NameRole.Surname, 1, PartFlags.None, null), 1).Bits);
+        !double.IsNegativeInfinity(Compare(new(query, NameRole.Surname, 1, PartFlags.None, null), new(listed, NameRole.Surname, 1, PartFlags.None, null), 1, 1).Bits);
+
+    /// <summary>What the name's own evidence counts for: a person's and a company's name are calibrated apart.</summary>
+    private double ScaleOf(PreparedName listed) => listed.IsOrganization ? model.OrganizationEvidenceScale : model.NameEvidenceScale;
+
+    // Endings that make a diminutive of a cut name: Dony, Santito, Fercho's -cho is left out (it changes the stem).
+    private static readonly string[] DiminutiveEndings = ["ito", "ita", "y", "ie", "i"];
+
+    /// <summary>
+    /// One given name cut from the other, at the start ("santi", "santiago"; "dony", "donovan" once its -y is off) or at
+    /// the end ("lupe", "guadalupe"; "brose", "ambrose"), three letters kept at least and two cut.
+    /// </summary>
+    private static bool IsShortenedForm(PreparedPart q, PreparedPart l)
+    {
+        if (q.Role != NameRole.Given || l.Role != NameRole.Given)
+            return false;
+        var (shortName, longName) = q.Token.Text.Length < l.Token.Text.Length ? (q.Token.Text, l.Token.Text) : (l.Token.Text, q.Token.Text);
+        if (shortName.Length < 3 || longName.Length < shortName.Length + 2)
+            return false;
+        if (longName.StartsWith(shortName, StringComparison.Ordinal) || (shortName.Length >= 4 && longName.EndsWith(shortName, StringComparison.Ordinal)))
+            return true;
+        foreach (var ending in DiminutiveEndings)
+        {
+            if (shortName.Length - ending.Length >= 3 && shortName.EndsWith(ending, StringComparison.Ordinal)
+                && longName.StartsWith(shortName.AsSpan(0, shortName.Length - ending.Length), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A given name and its other sex's form: "joaquina" and "joaquin".</summary>
     private static bool IsOtherSexForm(PreparedPart q, PreparedPart l) =>
         (q.Role == NameRole.Given || l.Role == NameRole.Given) && GivenNameSex.AreOtherSexForms(q.Token.Text, l.Token.Text);
 
     /// <summary>What the officer reads beside a paired part: how two names are related, or how many edits a typo took.</summary>
-    private string? Note(PartAgreement level, string query, string listed, int edits) => level switch
+    private string? Note(PartAgreement level, string query, string listed, int edits, bool shortened) => level switch
     {
-        PartAgreement.Equivalent => equivalents.Explain(query, listed),
+        PartAgreement.Equivalent => shortened ? "shortened" : equivalents.Explain(query, listed),
         PartAgreement.Typo => edits == 1 ? "1 edit" : $"{edits} edits",
         _ => null,
     };
@@ -418,13 +494,18 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     private double Bits(double m, double u) => Math.Min(model.MaxPartBits, Math.Log2(m / u));
 
     /// <summary>
-    /// Share of list entries that hold the token, smoothed towards a typical name token's share
+    /// Share of list entries that hold the token or of people who bear it (<see cref="ScoringModel.PopulationShare"/>),
+    /// the larger; the list's share smoothed towards a typical name token's share
     /// (<see cref="ScoringModel.TypicalShare"/> over <see cref="ScoringModel.SmoothingEntries"/> pseudo-entries),
     /// so that a small list does not make every name look common, and an unseen token is rare but finite.
     /// </summary>
-    private double Share(Token token, int totalEntries) =>
-        Math.Clamp((token.DocumentFrequency + model.SmoothingEntries * model.TypicalShare) / (totalEntries + model.SmoothingEntries), 1e-7, 0.5);
+    private double Share(Token token, int totalEntries) => Math.Clamp(Math.Max(
+        (token.DocumentFrequency + model.SmoothingEntries * model.TypicalShare) / (totalEntries + model.SmoothingEntries),
+        model.PopulationShare(token.CommonnessRank)), 1e-7, 0.5);
 }
 
-/// <summary>A name pair's weight in bits, and the query's second surname the listed name had nothing to hold against, if any.</summary>
-internal readonly record struct NameWeight(double Bits, PreparedPart? UnpairedSurname);
+/// <summary>
+/// A name pair's weight in bits; the query's second surname the listed name had nothing to hold against, and its first
+/// given name the listed name left unpaired, if any: the entry's other names may contradict them.
+/// </summary>
+internal readonly record struct NameWeight(double Bits, PreparedPart? UnpairedSurname, PreparedPart? UnpairedFirstGiven);

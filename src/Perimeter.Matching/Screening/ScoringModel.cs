@@ -16,21 +16,38 @@ public sealed record ScoringModel
     public string Version { get; init; } = "fs-3";
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
-    public double PriorBits { get; init; } = -8.0;
+    public double PriorBits { get; init; } = -7.8;
 
     /// <summary>Scores at or above this are strong (11.5 bits of evidence with the prior): precision about 0.95 on the benchmark.</summary>
-    public double StrongThreshold { get; init; } = 0.92;
+    public double StrongThreshold { get; init; } = 0.991405;
     /// <summary>
     /// Scores at or above this are possible (7 bits of evidence with the prior; with <see cref="ScreeningOptions.MaxGapBits"/> of 3,
     /// recall 0.971 and precision 0.935 on the benchmark's hold-out part); below it nothing is shown.
     /// </summary>
-    public double PossibleThreshold { get; init; } = 0.3256;
+    public double PossibleThreshold { get; init; } = 0.1218;
+
+    /// <summary>
+    /// What the name's own evidence (its parts, the parts left over, a family name) counts for beside everything else:
+    /// the parts of one name are not independent (a family shares its surnames, a given name runs in a region), so their
+    /// log-odds, summed as if they were, overstate it. Learned on the calibration part with the weights of the evidence
+    /// against.
+    /// </summary>
+    public double NameEvidenceScale { get; init; } = 0.55;
+
+    /// <summary>The same for a company's name, whose words are of another kind (learned on the calibration part's organizations).</summary>
+    public double OrganizationEvidenceScale { get; init; } = 0.60;
+    /// <summary>A distinctive word of the query's company name (not a legal form or a generic word) that the listed name lacks.</summary>
+    public double OrganizationUnmatchedWordBits { get; init; } = -6.9;
+    /// <summary>A distinctive word of the listed company name that the query lacks.</summary>
+    public double OrganizationMissingWordBits { get; init; } = -12.6;
 
     // P(level | match) for one name part. u comes from the list's frequency of the token (see NameScorer).
     /// <summary>P(exact agreement | match) for one name part: 0.85.</summary>
     public double MExact { get; init; } = 0.85;
     /// <summary>P(nickname or cross-language equivalent | match): Pancho for Francisco.</summary>
     public double MEquivalent { get; init; } = 0.20;
+    /// <summary>P(a given name cut short | match): Santi for Santiago, Lupe for Guadalupe, when no table knows the pair.</summary>
+    public double MShortened { get; init; } = 0.05;
     /// <summary>P(sound-alike spelling | match): Vargas for Bargas.</summary>
     public double MPhonetic { get; init; } = 0.15;
     /// <summary>P(typing or OCR error within the edit budget | match).</summary>
@@ -57,49 +74,55 @@ public sealed record ScoringModel
     /// <summary>Share of entries holding a typical name token in a large watchlist.</summary>
     public double TypicalShare { get; init; } = 0.002;
     /// <summary>Both names give given names and none agree: relatives, namesakes.</summary>
-    public double GivenNamesConflictBits { get; init; } = -3.0;
+    public double GivenNamesConflictBits { get; init; } = -2.0;
     /// <summary>Both names give surnames and none agree: a shared chain of given names, not the same person.</summary>
-    public double SurnamesConflictBits { get; init; } = -4.0;
+    public double SurnamesConflictBits { get; init; } = -5.0;
     /// <summary>
     /// Beside a surname they share, each side gives another that the other lacks (another mother's surname: Guzmán
     /// Salazar against Guzmán Loera), on top of what the two unpaired parts cost. One side lacking it costs only that.
     /// </summary>
-    public double OtherSurnameConflictBits { get; init; } = -4.0;
+    public double OtherSurnameConflictBits { get; init; } = -6.8;
     /// <summary>
     /// A given name of one side is the other sex's form of a given name of the other (Joaquina against Joaquín,
     /// María against Mario): a sister or a brother, never a typo; on top of the given names differing.
     /// </summary>
-    public double OtherSexNameBits { get; init; } = -3.0;
+    public double OtherSexNameBits { get; init; } = -8.0;
     /// <summary>Share of the weaker surname's weight taken back when both surnames agree: families share both.</summary>
     public double FamilyNameDiscount { get; init; } = 0.3;
+    /// <summary>
+    /// Share of the travellers screened who bear the commonest name of the name lists (Hernández, José): a name's
+    /// weight uses the larger of its share of the list and its share of people, so a watchlist with few Mexicans on it
+    /// does not make "Juan Hernández" rare evidence. About 3.5 % (Census 2000: García 3.7 % of Hispanic Americans).
+    /// </summary>
+    public double CommonestNameShare { get; init; } = 0.035;
+    /// <summary>How fast the share falls with the name's rank r in the lists: share(r) = CommonestNameShare × (1 + r / 8)^−0.9 (about 1 % at the tenth, 0.2 % at the hundredth).</summary>
+    public double NameRankExponent { get; init; } = 0.9;
     /// <summary>A whole name part never weighs more than this, however rare.</summary>
     public double MaxPartBits { get; init; } = 12.0;
 
     /// <summary>Dates of birth agree to the day.</summary>
-    public double DobExactBits { get; init; } = 7.0;
+    public double DobExactBits { get; init; } = 10.6;
     /// <summary>Day and month swapped: 04-07 for 07-04.</summary>
-    public double DobSwappedBits { get; init; } = 4.5;
+    public double DobSwappedBits { get; init; } = 8.7;
     /// <summary>Year and month agree; one side has no day.</summary>
-    public double DobYearMonthBits { get; init; } = 4.0;
+    public double DobYearMonthBits { get; init; } = 5.2;
     /// <summary>The year agrees; one side gives only the year.</summary>
-    public double DobYearBits { get; init; } = 2.5;
+    public double DobYearBits { get; init; } = 2.8;
     /// <summary>One digit differs or two neighbours are swapped.</summary>
-    public double DobTypoBits { get; init; } = 2.0;
+    public double DobTypoBits { get; init; } = 3.4;
     /// <summary>A year apart, the rest agreeing.</summary>
-    public double DobYearApartBits { get; init; } = 0.5;
+    public double DobYearApartBits { get; init; } = 1.5;
     /// <summary>The known parts contradict within a year.</summary>
-    public double DobDifferentBits { get; init; } = -5.0;
+    public double DobDifferentBits { get; init; } = -2.0;
     /// <summary>Years of birth two to four apart.</summary>
-    public double DobTwoToFourYearsBits { get; init; } = -5.0;
+    public double DobTwoToFourYearsBits { get; init; } = -5.9;
     /// <summary>Years of birth five to nine apart.</summary>
-    public double DobFiveToNineYearsBits { get; init; } = -6.0;
+    public double DobFiveToNineYearsBits { get; init; } = -7.8;
     /// <summary>Years of birth ten or more apart: another generation.</summary>
-    public double DobTenOrMoreYearsBits { get; init; } = -8.0;
+    public double DobTenOrMoreYearsBits { get; init; } = -15.5;
 
-    /// <summary>Both sides give the same sex.</summary>
-    public double SexSameBits { get; init; } = 0.5;
     /// <summary>Both sides give different sexes.</summary>
-    public double SexDifferentBits { get; init; } = -4.0;
+    public double SexDifferentBits { get; init; } = -7.1;
 
     /// <summary>Nationality agreement weighs log2(m/u) with u the share of the list holding that nationality.</summary>
     public double MNationality { get; init; } = 0.8;
@@ -112,6 +135,9 @@ public sealed record ScoringModel
     public double DocumentOcrBits { get; init; } = 8.0;
     /// <summary>A different number of the same type from the same issuer.</summary>
     public double DocumentConflictBits { get; init; } = -7.0;
+
+    /// <summary>Share of people bearing the name of rank <paramref name="rank"/> in the name lists; 0 when the lists do not hold it.</summary>
+    public double PopulationShare(int rank) => rank < 0 ? 0 : CommonestNameShare * Math.Pow(1 + rank / 8.0, -NameRankExponent);
 
     /// <summary>The band of a score: strong, possible or none.</summary>
     public Band BandOf(double score) =>

@@ -179,6 +179,7 @@ internal sealed class Segment
             Names = names,
             LaterSurnames = [.. names.Where(n => !n.IsWeak).SelectMany(n => n.Parts)
                 .Where(p => p.Role == NameRole.Surname && p.SurnameIndex >= 1 && p.IsFull).Select(p => p.Token).Distinct()],
+            GivenNames = [.. names.Where(n => !n.IsWeak).SelectMany(n => n.Parts).Where(p => p.Role == NameRole.Given && p.IsFull).Select(p => p.Token).Distinct()],
             DatesOfBirth = [.. subject.DatesOfBirth],
             Nationalities = [.. subject.Nationalities],
             Sex = subject.Sex,

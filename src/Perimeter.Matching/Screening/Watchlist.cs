@@ -152,7 +152,7 @@ public sealed record ScreeningOptions
     /// times better (calibrated with the possible threshold on the benchmark: most of the false alerts were such
     /// candidates shown beside the right one). Null keeps every candidate over the threshold.
     /// </summary>
-    public double? MaxGapBits { get; init; } = 3;
+    public double? MaxGapBits { get; init; } = 2;
 
     /// <summary>Only entries of this kind (persons against persons); null for any.</summary>
     public SubjectKind? Kind { get; init; }
