@@ -22,7 +22,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
         {
             var bestBits = double.NegativeInfinity;
             PreparedPart? unpairedSurname = null;
-            PreparedPart? unpairedGiven = null;
+            PreparedPart? firstGiven = null;
             foreach (var queryName in query.Names)
             {
                 foreach (var listedName in entry.Names)
@@ -38,14 +38,14 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
                         bestQuery = queryName;
                         bestListed = listedName;
                         unpairedSurname = weight.UnpairedSurname;
-                        unpairedGiven = weight.UnpairedFirstGiven;
+                        firstGiven = weight.FirstGiven;
                     }
                 }
             }
             bits += bestBits;
             if (unpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is not null)
                 bits += model.OtherSurnameConflictBits;
-            if (unpairedGiven is { } given && OtherSexForm(given, entry) is not null)
+            if (firstGiven is { } given && OtherSexForm(given, entry) is not null)
                 bits += model.OtherSexNameBits;
         }
         bits += Evidence(query.Subject, entry, bestQuery, bestListed, statistics, features: null);
@@ -66,7 +66,7 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             features.AddRange(adjustments);
             if (weight.UnpairedSurname is { } surname && LaterSurnameConflict(surname, entry) is { } listed)
                 features.Add(_names.OtherSurname(surname, listed, listedIsLater: true));
-            if (weight.UnpairedFirstGiven is { } given && OtherSexForm(given, entry) is { } form)
+            if (weight.FirstGiven is { } given && OtherSexForm(given, entry) is { } form)
                 features.Add(_names.OtherSexInEntry(given, form));
         }
         Evidence(query.Subject, entry, weighed.Query, weighed.Listed, statistics, features);
@@ -74,15 +74,21 @@ internal sealed class EntryScorer(ScoringModel model, GivenNameEquivalents equiv
             new Explanation(matchedName, parts, features, Math.Round(weighed.Bits, 1)));
     }
 
-    /// <summary>A given name of the entry's that is the other sex's form of the query's first ("ramon" for "Ramona"), or null.</summary>
+    /// <summary>
+    /// A given name of the entry's that is the other sex's form of the query's first ("ramon" for "Ramona"), unless the
+    /// entry also carries the query's own: null then, or when there is none.
+    /// </summary>
     private static Token? OtherSexForm(PreparedPart queryGiven, ListedEntry entry)
     {
+        Token? form = null;
         foreach (var given in entry.GivenNames)
         {
-            if (NameScorer.IsOtherSexFormOf(queryGiven, given))
-                return given;
+            if (given.SameText(queryGiven.Token))
+                return null;
+            if (form is null && NameScorer.IsOtherSexFormOf(queryGiven, given))
+                form = given;
         }
-        return null;
+        return form;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         Span<double> best = stackalloc double[cells];
         Span<sbyte> choice = stackalloc sbyte[cells];
         var alignment = Align(query, listed, pairBits, otherSexForms, best, choice);
-        return new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), UnpairedFirstGiven(query, listed, alignment, otherSexForms));
+        return new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), FirstGivenToCheck(query, listed, alignment, otherSexForms));
     }
 
     public (NameWeight Weight, PartExplanation[] Parts, FeatureExplanation[] Adjustments) Score(PreparedName query, PreparedName listed, int totalEntries)
@@ -109,7 +109,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             var j = BitOperations.TrailingZeroCount(unpairedOtherSex);
             notes.Add(OtherSex(q[otherSexOf[j]], l[j]));
         }
-        return (new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), UnpairedFirstGiven(query, listed, alignment, otherSexForms)),
+        return (new NameWeight(alignment.Total, UnpairedSurname(query, listed, alignment), FirstGivenToCheck(query, listed, alignment, otherSexForms)),
             [.. explanation], [.. notes]);
     }
 
@@ -226,15 +226,15 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     }
 
     /// <summary>
-    /// The query's first given name, when the best pairing leaves it out and the listed name holds no other-sex form of
-    /// it (it matched "ARELLANO FELIX, Eduardo Javier" for "Ramona Eduardo"): the entry's other names decide.
+    /// The query's first given name written in full, unless the listed name already showed it in the other sex's form:
+    /// the entry's other names may ("Joaquina" paired with a misspelt alias "Joaguin" while the entry is Joaquín).
     /// </summary>
-    private static PreparedPart? UnpairedFirstGiven(PreparedName query, PreparedName listed, Alignment alignment, int otherSexForms)
+    private static PreparedPart? FirstGivenToCheck(PreparedName query, PreparedName listed, Alignment alignment, int otherSexForms)
     {
         if (query.FullGiven == 0 || otherSexForms != 0 || (alignment.ListedMask & listed.SurnameParts) == 0)
             return null;
         var first = BitOperations.TrailingZeroCount(query.GivenParts);
-        return (query.FullGiven & (1 << first)) != 0 && (alignment.QueryMask & (1 << first)) == 0 ? query.Parts[first] : null;
+        return (query.FullGiven & (1 << first)) != 0 ? query.Parts[first] : null;
     }
 
     /// <summary>A listed given name that is the other sex's form of the query's: "luis" for "luisa".</summary>
@@ -506,6 +506,6 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
 
 /// <summary>
 /// A name pair's weight in bits; the query's second surname the listed name had nothing to hold against, and its first
-/// given name the listed name left unpaired, if any: the entry's other names may contradict them.
+/// given name when the listed name did not show it in the other sex's form: the entry's other names may contradict them.
 /// </summary>
-internal readonly record struct NameWeight(double Bits, PreparedPart? UnpairedSurname, PreparedPart? UnpairedFirstGiven);
+internal readonly record struct NameWeight(double Bits, PreparedPart? UnpairedSurname, PreparedPart? FirstGiven);

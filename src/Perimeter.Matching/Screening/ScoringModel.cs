@@ -39,7 +39,7 @@ public sealed record ScoringModel
     /// <summary>A distinctive word of the query's company name (not a legal form or a generic word) that the listed name lacks.</summary>
     public double OrganizationUnmatchedWordBits { get; init; } = -6.9;
     /// <summary>A distinctive word of the listed company name that the query lacks.</summary>
-    public double OrganizationMissingWordBits { get; init; } = -12.6;
+    public double OrganizationMissingWordBits { get; init; } = -12.5;
 
     // P(level | match) for one name part. u comes from the list's frequency of the token (see NameScorer).
     /// <summary>P(exact agreement | match) for one name part: 0.85.</summary>
@@ -86,7 +86,7 @@ public sealed record ScoringModel
     /// A given name of one side is the other sex's form of a given name of the other (Joaquina against Joaquín,
     /// María against Mario): a sister or a brother, never a typo; on top of the given names differing.
     /// </summary>
-    public double OtherSexNameBits { get; init; } = -8.0;
+    public double OtherSexNameBits { get; init; } = -7.3;
     /// <summary>Share of the weaker surname's weight taken back when both surnames agree: families share both.</summary>
     public double FamilyNameDiscount { get; init; } = 0.3;
     /// <summary>
@@ -113,16 +113,16 @@ public sealed record ScoringModel
     /// <summary>A year apart, the rest agreeing.</summary>
     public double DobYearApartBits { get; init; } = 1.5;
     /// <summary>The known parts contradict within a year.</summary>
-    public double DobDifferentBits { get; init; } = -2.0;
+    public double DobDifferentBits { get; init; } = -2.1;
     /// <summary>Years of birth two to four apart.</summary>
-    public double DobTwoToFourYearsBits { get; init; } = -5.9;
+    public double DobTwoToFourYearsBits { get; init; } = -6.0;
     /// <summary>Years of birth five to nine apart.</summary>
     public double DobFiveToNineYearsBits { get; init; } = -7.8;
     /// <summary>Years of birth ten or more apart: another generation.</summary>
     public double DobTenOrMoreYearsBits { get; init; } = -15.5;
 
     /// <summary>Both sides give different sexes.</summary>
-    public double SexDifferentBits { get; init; } = -7.1;
+    public double SexDifferentBits { get; init; } = -4.4;
 
     /// <summary>Nationality agreement weighs log2(m/u) with u the share of the list holding that nationality.</summary>
     public double MNationality { get; init; } = 0.8;
