@@ -44,7 +44,7 @@ internal static class AccuracyBenchmark
 
         var model = ScoringModel.Default;
         var gap = ScreeningOptions.Default.MaxGapBits;
-        var lists = Engine.Build(set.Lists, model);
+        var lists = Engine.Build(set.Lists, model, directory);
         var calibrationQueries = set.Queries.Where(q => q.Part == Part.Calibration).ToList();
         var calibrationUncut = Engine.Run(calibrationQueries, lists);
         Progress("screened the calibration part with the node's model");

@@ -64,7 +64,7 @@ internal sealed partial class DevSetBuilder
         _data = data;
         _seed = seed;
         _population = PopulationNames.Load();
-        _variants = new Variants(VariantTables.Load(data, _population));
+        _variants = new Variants(VariantTables.Load(_population));
     }
 
     /// <summary>

@@ -8,8 +8,8 @@ namespace Perimeter.Benchmarks.Accuracy;
 
 /// <summary>
 /// The shared data the development set is made from, read in place and never copied into the repository:
-/// OFAC's SDN list (through <see cref="OfacReader"/>, as the node imports it), FEBRL's linkage pair 4a/4b, and the
-/// English nickname list.
+/// OFAC's SDN list (through <see cref="OfacReader"/>, as the node imports it) and FEBRL's linkage pair 4a/4b. (The
+/// English nickname list there is read by the node itself, so no query is made from it.)
 /// </summary>
 internal sealed class SharedData
 {
@@ -19,8 +19,6 @@ internal sealed class SharedData
     public required IReadOnlyDictionary<int, string[]> Programs { get; init; }
     public required IReadOnlyList<FebrlRecord> FebrlA { get; init; }
     public required IReadOnlyList<FebrlRecord> FebrlB { get; init; }
-    /// <summary>English nickname pairs from <c>shared/data/nicknames/names.csv</c>: ("bill", "william").</summary>
-    public required IReadOnlyList<(string Alias, string Canonical)> EnglishNicknames { get; init; }
 
     /// <summary>
     /// The folder holding <c>ofac/</c>, <c>febrl/</c> and <c>nicknames/</c>: <paramref name="explicitDirectory"/> when
@@ -47,7 +45,6 @@ internal sealed class SharedData
     {
         var ofacDirectory = Path.Combine(directory, "ofac");
         var ofac = OfacReader.Read(ofacDirectory);
-        using var nicknames = new StreamReader(Path.Combine(directory, "nicknames", "names.csv"));
         return new SharedData
         {
             Directory = directory,
@@ -55,7 +52,6 @@ internal sealed class SharedData
             Programs = ofac.Entries.ToDictionary(e => e.EntNum, e => ProgramsOf(e.Content.Narrative)),
             FebrlA = Febrl(Path.Combine(directory, "febrl", "dataset4a.csv")),
             FebrlB = Febrl(Path.Combine(directory, "febrl", "dataset4b.csv")),
-            EnglishNicknames = [.. GivenNameEquivalents.Parse(nicknames)],
         };
     }
 

@@ -16,8 +16,15 @@ internal static class Engine
     /// <summary>How deep the ranking is kept: every candidate the index hands to the scorer.</summary>
     public static readonly int CandidateDepth = ScreeningOptions.Default.Candidates;
 
-    public static Dictionary<DevList, Watchlist> Build(IEnumerable<DevList> lists, ScoringModel model) =>
-        lists.ToDictionary(l => l, l => Watchlist.Build(l.Entries, MatchingTables.Default with { Model = model }));
+    /// <summary>
+    /// The lists indexed with the tables the node runs with here (<c>NodeMatchingTables</c>: the embedded ones and the
+    /// shared English nickname list) and <paramref name="model"/>.
+    /// </summary>
+    public static Dictionary<DevList, Watchlist> Build(IEnumerable<DevList> lists, ScoringModel model, string sharedData)
+    {
+        var tables = Perimeter.Features.Screening.NodeMatchingTables.Load(Path.Combine(sharedData, "nicknames", "names.csv")) with { Model = model };
+        return lists.ToDictionary(l => l, l => Watchlist.Build(l.Entries, tables));
+    }
 
     /// <summary>
     /// Screens every query with no score cut and no gap cut, keeping the whole candidate ranking (cut it as the node does

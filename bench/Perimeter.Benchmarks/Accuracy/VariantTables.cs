@@ -46,7 +46,10 @@ internal sealed class VariantTables
         ("s", "5"), ("b", "8"), ("e", "c"), ("c", "e"), ("u", "v"), ("h", "b"), ("g", "q"),
     ];
 
-    /// <summary>Canonical → nicknames, Spanish (<c>Data/spanish-nicknames.csv</c>) and English (shared nicknames list): "francisco" → pancho, paco…</summary>
+    /// <summary>
+    /// Canonical → Spanish nicknames (<c>Data/spanish-nicknames.csv</c>): "francisco" → pancho, paco… English ones are
+    /// left out: the only list at hand is the shared one, which the node itself reads (<c>NodeMatchingTables</c>).
+    /// </summary>
     public required IReadOnlyDictionary<string, string[]> Nicknames { get; init; }
 
     /// <summary>Spanish ↔ English given names (<c>Data/spanish-english-names.csv</c>): "guillermo" → "william", and back.</summary>
@@ -59,15 +62,9 @@ internal sealed class VariantTables
     public bool AreRelated(string a, string b) => RelatedPairs.Contains($"{a} {b}");
 
     /// <summary>The tables from sources independent of the engine's: none of its own name lists is read here.</summary>
-    public static VariantTables Load(SharedData data, PopulationNames population)
+    public static VariantTables Load(PopulationNames population)
     {
-        var english = data.EnglishNicknames
-            .Where(p => p.Alias.Length > 1 && !p.Alias.Contains(' ', StringComparison.Ordinal))
-            .Select(p => (Canonical: p.Canonical, Alias: p.Alias));
-        var spanish = population.SpanishNicknames.SelectMany(p => p.Value.Select(alias => (Canonical: p.Key, Alias: alias)));
-        var nicknames = spanish.Concat(english)
-            .GroupBy(p => p.Canonical, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Alias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var nicknames = population.SpanishNicknames;
         var related = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in nicknames.Select(p => p.Value.Append(p.Key)).Concat(population.Translations.Select(p => p.Value.Append(p.Key))))
         {

@@ -19,12 +19,12 @@ public sealed record ScoringModel
     public double PriorBits { get; init; } = -7.8;
 
     /// <summary>Scores at or above this are strong (11.5 bits of evidence with the prior): precision about 0.95 on the benchmark.</summary>
-    public double StrongThreshold { get; init; } = 0.991405;
+    public double StrongThreshold { get; init; } = 0.991976;
     /// <summary>
     /// Scores at or above this are possible (7 bits of evidence with the prior; with <see cref="ScreeningOptions.MaxGapBits"/> of 3,
     /// recall 0.971 and precision 0.935 on the benchmark's hold-out part); below it nothing is shown.
     /// </summary>
-    public double PossibleThreshold { get; init; } = 0.1218;
+    public double PossibleThreshold { get; init; } = 0.1374;
 
     /// <summary>
     /// What the name's own evidence (its parts, the parts left over, a family name) counts for beside everything else:
@@ -74,7 +74,7 @@ public sealed record ScoringModel
     /// <summary>Share of entries holding a typical name token in a large watchlist.</summary>
     public double TypicalShare { get; init; } = 0.002;
     /// <summary>Both names give given names and none agree: relatives, namesakes.</summary>
-    public double GivenNamesConflictBits { get; init; } = -2.0;
+    public double GivenNamesConflictBits { get; init; } = -2.5;
     /// <summary>Both names give surnames and none agree: a shared chain of given names, not the same person.</summary>
     public double SurnamesConflictBits { get; init; } = -5.0;
     /// <summary>
@@ -86,7 +86,7 @@ public sealed record ScoringModel
     /// A given name of one side is the other sex's form of a given name of the other (Joaquina against Joaquín,
     /// María against Mario): a sister or a brother, never a typo; on top of the given names differing.
     /// </summary>
-    public double OtherSexNameBits { get; init; } = -7.3;
+    public double OtherSexNameBits { get; init; } = -8.6;
     /// <summary>Share of the weaker surname's weight taken back when both surnames agree: families share both.</summary>
     public double FamilyNameDiscount { get; init; } = 0.3;
     /// <summary>
@@ -103,26 +103,26 @@ public sealed record ScoringModel
     /// <summary>Dates of birth agree to the day.</summary>
     public double DobExactBits { get; init; } = 10.6;
     /// <summary>Day and month swapped: 04-07 for 07-04.</summary>
-    public double DobSwappedBits { get; init; } = 8.7;
+    public double DobSwappedBits { get; init; } = 9.3;
     /// <summary>Year and month agree; one side has no day.</summary>
-    public double DobYearMonthBits { get; init; } = 5.2;
+    public double DobYearMonthBits { get; init; } = 5.5;
     /// <summary>The year agrees; one side gives only the year.</summary>
     public double DobYearBits { get; init; } = 2.8;
     /// <summary>One digit differs or two neighbours are swapped.</summary>
-    public double DobTypoBits { get; init; } = 3.4;
+    public double DobTypoBits { get; init; } = 3.5;
     /// <summary>A year apart, the rest agreeing.</summary>
     public double DobYearApartBits { get; init; } = 1.5;
     /// <summary>The known parts contradict within a year.</summary>
     public double DobDifferentBits { get; init; } = -2.1;
     /// <summary>Years of birth two to four apart.</summary>
-    public double DobTwoToFourYearsBits { get; init; } = -6.0;
+    public double DobTwoToFourYearsBits { get; init; } = -6.2;
     /// <summary>Years of birth five to nine apart.</summary>
     public double DobFiveToNineYearsBits { get; init; } = -7.8;
     /// <summary>Years of birth ten or more apart: another generation.</summary>
-    public double DobTenOrMoreYearsBits { get; init; } = -15.5;
+    public double DobTenOrMoreYearsBits { get; init; } = -15.7;
 
     /// <summary>Both sides give different sexes.</summary>
-    public double SexDifferentBits { get; init; } = -4.4;
+    public double SexDifferentBits { get; init; } = -5.6;
 
     /// <summary>Nationality agreement weighs log2(m/u) with u the share of the list holding that nationality.</summary>
     public double MNationality { get; init; } = 0.8;
