@@ -65,7 +65,7 @@ internal static class AccuracyBenchmark
         if (!options.HoldOut)
         {
             Progress("hold-out part not read: pass --holdout once, at the end of a piece of work");
-            return Finish(options, set, tables, "", 0, 0, clock, Progress);
+            return Finish(options, set, tables, "", 0, 0, lists.Values.First().Version, clock, Progress);
         }
 
         var holdOutQueries = set.Queries.Where(q => q.Part == Part.HoldOut).ToList();
@@ -90,15 +90,15 @@ internal static class AccuracyBenchmark
         Show(Reports.Goals("hold-out part", holdOut, baselines));
         var examples = Reports.Examples(holdOut, "hold-out");
         Console.WriteLine(examples);
-        return Finish(options, set, tables, examples, holdOutSample.Count, calibrationSample.Count, clock, Progress);
+        return Finish(options, set, tables, examples, holdOutSample.Count, calibrationSample.Count, lists.Values.First().Version, clock, Progress);
     }
 
-    private static int Finish(Options options, DevSet set, List<Table> tables, string examples, int sample, int calibrationSample, Stopwatch clock, Action<string> progress)
+    private static int Finish(Options options, DevSet set, List<Table> tables, string examples, int sample, int calibrationSample, string version, Stopwatch clock, Action<string> progress)
     {
         progress("done");
         if (options.Markdown is { } path)
         {
-            File.WriteAllText(path, Markdown(set, tables, examples, options, sample, calibrationSample, clock.Elapsed));
+            File.WriteAllText(path, Markdown(set, tables, examples, options, sample, calibrationSample, version, clock.Elapsed));
             progress($"wrote {path}");
         }
         return 0;
@@ -148,11 +148,11 @@ internal static class AccuracyBenchmark
     private static List<DevQuery> Sample(IEnumerable<DevQuery> queries, int count, int seed) =>
         [.. queries.OrderBy(q => Seeded.Hash(seed, "baseline-sample", q.Number)).Take(count).OrderBy(q => q.Number)];
 
-    private static string Markdown(DevSet set, List<Table> tables, string examples, Options options, int sample, int calibrationSample, TimeSpan elapsed)
+    private static string Markdown(DevSet set, List<Table> tables, string examples, Options options, int sample, int calibrationSample, string version, TimeSpan elapsed)
     {
         var text = new StringBuilder();
         text.AppendLine("### Results").AppendLine();
-        text.AppendLine(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd} with seed {options.Seed}, {set.Queries.Count:N0} queries, model {ScoringModel.Default.Version}{(options.HoldOut ? $", baselines on a sample of {sample:N0} hold-out and {calibrationSample:N0} calibration queries" : ", calibration part only")}; {elapsed.TotalMinutes:0.0} minutes on {Machine()}."));
+        text.AppendLine(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd} with seed {options.Seed}, {set.Queries.Count:N0} queries, scorer {version}{(options.HoldOut ? $", baselines on a sample of {sample:N0} hold-out and {calibrationSample:N0} calibration queries" : ", calibration part only")}; {elapsed.TotalMinutes:0.0} minutes on {Machine()}."));
         text.AppendLine();
         foreach (var table in tables)
             text.AppendLine(table.ToMarkdown());

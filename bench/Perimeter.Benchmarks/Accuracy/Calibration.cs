@@ -49,12 +49,16 @@ internal static class Calibration
         grid.Note = Invariant($"Chosen: MaxGapBits = {(chosen.Gap is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "none")}, possible from {chosen.Bits:0.0} bits: the fewest false alerts with recall ≥ {CalibrationRecall} over the goal's kinds.");
 
         var cut = Engine.WithGap(uncut, chosen.Gap);
-        var curve = new Table("Calibration part: what each threshold gives (chosen gap)", "possible: bits ≥", "recall", "lowest kind recall", "false alerts/1k unlisted");
+        var curve = new Table("Calibration part: what each threshold gives (chosen gap)", "possible: bits ≥", "recall", "lowest kind recall",
+            "false alerts/1k unlisted", "organizations: recall", "organizations: false alerts/1k");
+        var organizations = cut.Where(r => r.Query.IsOrganization).ToList();
         foreach (var bits in Enumerable.Range(0, 13).Select(i => 1.0 + i))
         {
             var (recall, lowest, kind) = Recall(cut, bits);
+            var companies = Metrics.Count(organizations, r => r.Bits >= bits - HalfStep);
             curve.Row(Table.Number(bits), Table.Ratio(recall), $"{Table.Ratio(lowest)} ({kind})",
-                Table.Number(Metrics.Count(cut, r => r.Bits >= bits - HalfStep).NegativeAlertsPer1000 ?? 0));
+                Table.Number(Metrics.Count(cut, r => r.Bits >= bits - HalfStep).NegativeAlertsPer1000 ?? 0),
+                Table.Ratio(companies.Recall), Table.Number(companies.NegativeAlertsPer1000 ?? 0));
         }
         var strong = Metrics.ForPrecision(Metrics.Sweep(cut, r => r.Bits), CalibrationStrongPrecision);
         var thresholds = new Table("Calibration part: band thresholds", "band", "bits ≥", "score ≥", "precision", "recall")

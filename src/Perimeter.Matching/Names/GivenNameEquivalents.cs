@@ -90,6 +90,9 @@ public sealed class GivenNameEquivalents
         }
     }
 
+    /// <summary>A digest of every pair the table holds, in order: part of the scorer's version.</summary>
+    public string Digest => Screening.Digest.Of(_nicknames.Select(p => $"{p.Alias} {p.Canonical}").Concat(_equivalents.Select(p => $"{p.Spanish}={p.English}")));
+
     /// <summary>A new table with more nickname pairs, such as the English list read at run time: <c>Default.With(Parse(reader))</c>.</summary>
     public GivenNameEquivalents With(IEnumerable<(string Alias, string Canonical)> nicknames)
     {

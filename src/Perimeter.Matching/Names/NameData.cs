@@ -86,6 +86,14 @@ internal static class NameData
         return bestRank != int.MaxValue;
     }
 
+    /// <summary>A digest of every embedded data file's contents: part of the scorer's version.</summary>
+    public static string Digest { get; } = Screening.Digest.Of(typeof(NameData).Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal)
+        .Select(name =>
+        {
+            using var reader = new StreamReader(typeof(NameData).Assembly.GetManifestResourceStream(name)!);   // listed by the assembly itself
+            return $"{name}:{reader.ReadToEnd()}";
+        }));
+
     /// <summary>Opens an embedded data file by its name under <c>Data/</c>: "surnames-es.txt".</summary>
     public static StreamReader Open(string file)
     {

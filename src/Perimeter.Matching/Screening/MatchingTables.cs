@@ -14,4 +14,10 @@ public sealed record MatchingTables
 
     /// <summary>The weights, prior and band thresholds.</summary>
     public ScoringModel Model { get; init; } = ScoringModel.Default;
+
+    /// <summary>
+    /// What an audit record names as the scorer: the model's version and a digest of the name tables (the embedded files
+    /// and the nickname pairs, those read at run time included), so that a change to any of them is a new version.
+    /// </summary>
+    public string Version => $"{Model.Version}+{Digest.Of([NameData.Digest, Equivalents.Digest])}";
 }

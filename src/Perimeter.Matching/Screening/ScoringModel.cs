@@ -12,8 +12,14 @@ public sealed record ScoringModel
     /// <summary>The model as calibrated on the development benchmark.</summary>
     public static readonly ScoringModel Default = new();
 
-    /// <summary>Version written with every result so an audit can tell which model scored it.</summary>
-    public string Version { get; init; } = "fs-3";
+    /// <summary>
+    /// Version written with every result so an audit can tell which model scored it: the model's generation and a digest
+    /// of every weight and threshold, so that any change to one is a new version ("fs-3.1a2b3c4d").
+    /// </summary>
+    public string Version => $"fs-3.{Digest.Of(typeof(ScoringModel).GetProperties()
+        .Where(p => p.PropertyType == typeof(double))
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .Select(p => $"{p.Name}={((double)p.GetValue(this)!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))}";
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
     public double PriorBits { get; init; } = -7.8;

@@ -42,8 +42,11 @@ public sealed class Watchlist
     /// <summary>True when the delta has grown large enough that queries slow down: build the whole list again.</summary>
     public bool NeedsCompaction => DeltaCount > Math.Max(5_000, _base.Count / 8);
 
-    /// <summary>The model that scores this list, with its version and band thresholds.</summary>
+    /// <summary>The model that scores this list, with its band thresholds.</summary>
     public ScoringModel Model => _tables.Model;
+
+    /// <summary>The version of the model and tables that score this list, for the audit record: <see cref="MatchingTables.Version"/>.</summary>
+    public string Version => _tables.Version;
 
     /// <summary>Whether an entry is screened against: <c>list.Contains(alertId)</c>.</summary>
     public bool Contains(Guid id) =>

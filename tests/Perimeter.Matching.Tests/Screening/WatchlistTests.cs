@@ -91,4 +91,19 @@ public sealed class WatchlistTests
         Assert.Equal(Chapo, Assert.Single(matches).Id);
         Assert.Equal(Band.Strong, matches[0].Band);
     }
+
+    [Fact]
+    public void The_version_changes_with_any_weight_or_table()
+    {
+        var tables = MatchingTables.Default;
+        var reweighed = tables with { Model = tables.Model with { DobExactBits = tables.Model.DobExactBits + 0.1 } };
+        var moreNicknames = tables with { Equivalents = tables.Equivalents.With([("chito", "narciso")]) };
+
+        Assert.StartsWith("fs-3.", tables.Version, StringComparison.Ordinal);
+        Assert.Equal(tables.Version, MatchingTables.Default.Version);
+        Assert.NotEqual(tables.Version, reweighed.Version);
+        Assert.NotEqual(tables.Model.Version, reweighed.Model.Version);
+        Assert.NotEqual(tables.Version, moreNicknames.Version);
+        Assert.Equal(tables.Model.Version, moreNicknames.Model.Version);
+    }
 }
