@@ -67,9 +67,17 @@ internal static class NamePreparer
             ? NameParser.Parse(name.GivenNames, name.Surnames)
             : NameParser.Parse(name.Full ?? "")).Parts;
 
-    private static IEnumerable<NamePart> OrganizationParts(SubjectName name) =>
-        OrganizationName.Parse(name.Full ?? $"{name.GivenNames} {name.Surnames}").Parts
-            .Select(p => new NamePart(p.Folded, NameRole.Unknown, -1, p.Flags != OrganizationPartFlags.None ? PartFlags.Weak : PartFlags.None, null));
+    /// <summary>
+    /// A company's words, legal form and generic words weak; but a name made only of generic words ("Transportes del
+    /// Norte S.A. de C.V.") is those words, and they weigh in full.
+    /// </summary>
+    private static IEnumerable<NamePart> OrganizationParts(SubjectName name)
+    {
+        var parts = OrganizationName.Parse(name.Full ?? $"{name.GivenNames} {name.Surnames}").Parts;
+        var generic = !parts.Any(p => p.Flags == OrganizationPartFlags.None);
+        return parts.Select(p => new NamePart(p.Folded, NameRole.Unknown, -1,
+            p.Flags == OrganizationPartFlags.None || (generic && p.Flags == OrganizationPartFlags.StopWord) ? PartFlags.None : PartFlags.Weak, null));
+    }
 
     private static bool IsPersonLike(SubjectName name) => name.GivenNames is not null || name.Surnames is not null;
 

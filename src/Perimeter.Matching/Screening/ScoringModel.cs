@@ -43,7 +43,7 @@ public sealed record ScoringModel
     /// <summary>The same for a company's name, whose words are of another kind (learned on the calibration part's organizations).</summary>
     public double OrganizationEvidenceScale { get; init; } = 0.60;
     /// <summary>A distinctive word of the query's company name (not a legal form or a generic word) that the listed name lacks.</summary>
-    public double OrganizationUnmatchedWordBits { get; init; } = -6.9;
+    public double OrganizationUnmatchedWordBits { get; init; } = -7.0;
     /// <summary>A distinctive word of the listed company name that the query lacks.</summary>
     public double OrganizationMissingWordBits { get; init; } = -12.5;
 

@@ -10,8 +10,10 @@ public static class Text
 
     public static readonly CultureInfo[] Supported = [new("en"), new("es")];
 
-    public static string Get(string key) =>
-        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Get(string key) => Find(key) ?? key;
+
+    /// <summary>The message, or null where there is none: for texts keyed by words another component writes.</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 
     public static string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);

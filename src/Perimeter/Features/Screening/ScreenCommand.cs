@@ -18,7 +18,7 @@ internal static class ScreenCommand
     public static Command Create()
     {
         var input = new Option<FileInfo>("--input") { Description = "CSV with a header: id,name[,dob,nationality,sex,document,kind]", Required = true };
-        var output = new Option<FileInfo>("--output") { Description = "Results CSV: query_id,rank,alert_ref,score,band,explanation", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "Results CSV: query_id,rank,alert_ref,score,band,explanation,evidence_for,evidence_against", Required = true };
         var watchlist = new Option<string?>("--watchlist") { Description = "ofac:DIR (OFAC's legacy CSV files) or csv:FILE (the import format); default: the node's alerts (--data)" };
         var top = new Option<int>("--top") { Description = "Candidates per query, best first", DefaultValueFactory = _ => 5 };
         var threshold = new Option<double?>("--threshold") { Description = $"Lowest score written; default the possible band ({ScoringModel.Default.PossibleThreshold})" };

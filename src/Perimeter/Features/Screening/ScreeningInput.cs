@@ -171,22 +171,29 @@ public static class ScreeningInput
         };
     }
 
-    /// <summary>Writes results: <c>query_id,rank,alert_ref,score,band,explanation</c>.</summary>
+    /// <summary>
+    /// Writes results: <c>query_id,rank,alert_ref,score,band,explanation,evidence_for,evidence_against</c>. The
+    /// explanation is the engine's line in English, for machines; the evidence is in sentences joined with "; ", in the
+    /// current UI culture, for the officer who reads the file.
+    /// </summary>
     public static void WriteResults(TextWriter writer, IEnumerable<(string QueryId, IReadOnlyList<Match> Matches)> results, Func<Guid, string> referenceOf)
     {
-        writer.WriteLine("query_id,rank,alert_ref,score,band,explanation");
+        writer.WriteLine("query_id,rank,alert_ref,score,band,explanation,evidence_for,evidence_against");
         foreach (var (queryId, matches) in results)
         {
             for (var rank = 0; rank < matches.Count; rank++)
             {
                 var match = matches[rank];
+                var reasons = ScreeningReasons.Of(match.Explanation);
                 writer.WriteLine(string.Join(',',
                     Quote(queryId),
                     (rank + 1).ToString(CultureInfo.InvariantCulture),
                     Quote(referenceOf(match.Id)),
                     match.Score.ToString("0.0000", CultureInfo.InvariantCulture),
                     match.Band.ToString().ToLowerInvariant(),
-                    Quote(match.Explanation.Summary())));
+                    Quote(match.Explanation.Summary()),
+                    Quote(string.Join("; ", reasons.For)),
+                    Quote(string.Join("; ", reasons.Against))));
             }
         }
     }

@@ -14,8 +14,8 @@ namespace Perimeter.Features.Screening;
 public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, AccessPolicy policy, AuditLog audit, TimeProvider time)
 {
     /// <summary>
-    /// The weakest "also consider" candidate returned: a thousand to one against is noise, not a lead. A surname
-    /// alone (<c>Jose Guzman</c> against Joaquín Guzmán Loera) scores about ten times that.
+    /// The weakest "also consider" candidate returned on its name: a thousand to one against is noise, not a lead. A
+    /// candidate that evidence against brought down from a band comes back however low it fell (see <see cref="WeakerThan"/>).
     /// </summary>
     public const double WeakestShown = 0.001;
 
@@ -34,8 +34,8 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
         bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && (eligible?.Invoke(alert) ?? policy.Decide(caller, alert).IsAllowed);
         var matches = snapshot.Watchlist.Screen(subject, options, MayConsider);
         // Screened a second time only when asked: most callers want the bands alone.
-        List<Match> weaker = request.AlsoConsider == 0 ? [] : WeakerThan(options, request.AlsoConsider, matches, snapshot.Watchlist.Screen(subject,
-            options with { Threshold = WeakestShown, MaxGapBits = null, Top = options.Top + request.AlsoConsider }, MayConsider));
+        List<Match> weaker = request.AlsoConsider == 0 ? [] : WeakerThan(options, snapshot.Watchlist.Model, request.AlsoConsider, matches,
+            snapshot.Watchlist.Screen(subject, options with { Threshold = 0, MaxGapBits = null, Top = options.Candidates }, MayConsider));
 
         var subjectKey = request.SubjectKey();
         var ids = matches.Concat(weaker).Select(m => m.Id).ToList();
@@ -53,19 +53,25 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
 
         var screeningId = Guid.CreateVersion7(time.GetUtcNow());
         await audit.RecordAsync(caller, new AuditEntry(AuditAction.Screen, "alert", ids.Cast<object>(),
-            Detail: $"screening={screeningId} {request.Describe()} candidates={matches.Count} weaker={weaker.Count} model={snapshot.Watchlist.Model.Version}"), ct);
+            Detail: $"screening={screeningId} {request.Describe()} candidates={matches.Count} weaker={weaker.Count} model={snapshot.Watchlist.Version}"), ct);
         Telemetry.Screenings.Add(1);
-        return new ScreenResponse(screeningId, snapshot.Watchlist.Model.Version, subjectKey, candidates, [.. weaker.Select(Candidate)]);
+        return new ScreenResponse(screeningId, snapshot.Watchlist.Version, subjectKey, candidates, [.. weaker.Select(Candidate)]);
     }
 
     /// <summary>
-    /// The best candidates under the threshold, not already shown: scored by the same model, only never promoted
-    /// into a band. The gap rule is off for them, since a weak candidate is by definition far behind the best.
+    /// The best candidates under the threshold, not already shown: scored by the same model, only never promoted into a
+    /// band. The gap rule is off for them, since a weak candidate is by definition far behind the best. Those ruled out
+    /// come first — whose name agrees as much as an alert needs, but evidence against brought them down (the namesake
+    /// born 27 years later): they are what an officer must see explained — then the others down to <see cref="WeakestShown"/>.
     /// </summary>
-    private static List<Match> WeakerThan(ScreeningOptions options, int count, IReadOnlyList<Match> shown, IReadOnlyList<Match> all)
+    private static List<Match> WeakerThan(ScreeningOptions options, ScoringModel model, int count, IReadOnlyList<Match> shown, IReadOnlyList<Match> all)
     {
         var shownIds = shown.Select(m => m.Id).ToHashSet();
-        return [.. all.Where(m => m.Score < options.Threshold && !shownIds.Contains(m.Id)).Take(count)];
+        var weaker = all.Where(m => m.Score < options.Threshold && !shownIds.Contains(m.Id)).ToList();
+        var alertBits = Math.Log2(options.Threshold / (1 - options.Threshold)) - model.PriorBits;
+        bool RuledOut(Match m) => m.Explanation.Features.Any(f => f.IsAgainst)
+            && m.Explanation.NameParts.Where(p => p.WeightBits > 0).Sum(p => p.WeightBits) >= alertBits;
+        return [.. weaker.Where(RuledOut).Concat(weaker.Where(m => !RuledOut(m) && m.Score >= WeakestShown)).Take(count)];
     }
 
     /// <summary>Records an officer's decision on a subject–alert pair, if the caller may see the alert.</summary>
@@ -103,16 +109,24 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
 public sealed record ScreenResponse(Guid ScreeningId, string Model, string SubjectKey, IReadOnlyList<ScreenCandidate> Candidates,
     IReadOnlyList<ScreenCandidate> AlsoConsider);
 
-/// <summary>One candidate as the officer sees it: what the alert is, how well it matches and why, and any earlier decision.</summary>
+/// <summary>
+/// One candidate as the officer sees it: what the alert is, how well it matches and why, and any earlier decision.
+/// <c>Explanation</c> is the engine's one line in English, for machines; <c>ReasonsFor</c> and <c>ReasonsAgainst</c>
+/// are the same evidence as sentences in the request's language.
+/// </summary>
 public sealed record ScreenCandidate(
     Guid AlertId, double Score, Band Band, AlertKind Kind, AlertCategory Category, ActionOnHit ActionOnHit, string Originator,
     string? DisplayName, string MatchedName, string Explanation, IReadOnlyList<PartExplanation> NameParts, IReadOnlyList<FeatureExplanation> Features,
-    DecisionView? Decision)
+    IReadOnlyList<string> ReasonsFor, IReadOnlyList<string> ReasonsAgainst, DecisionView? Decision)
 {
-    public static ScreenCandidate Of(Match match, ScreenedAlert alert, ScreeningDecision? decision) => new(
-        alert.Id, match.Score, match.Band, alert.Kind, alert.Category, alert.ActionOnHit, alert.Originator, alert.DisplayName,
-        match.Explanation.MatchedName, match.Explanation.Summary(), match.Explanation.NameParts, match.Explanation.Features,
-        decision is null ? null : DecisionView.Of(decision));
+    public static ScreenCandidate Of(Match match, ScreenedAlert alert, ScreeningDecision? decision)
+    {
+        var reasons = ScreeningReasons.Of(match.Explanation);
+        return new(
+            alert.Id, match.Score, match.Band, alert.Kind, alert.Category, alert.ActionOnHit, alert.Originator, alert.DisplayName,
+            match.Explanation.MatchedName, match.Explanation.Summary(), match.Explanation.NameParts, match.Explanation.Features,
+            reasons.For, reasons.Against, decision is null ? null : DecisionView.Of(decision));
+    }
 }
 
 public sealed record DecisionRequest(ScreenRequest Subject, Guid AlertId, DecisionOutcome Outcome, string? Reason);

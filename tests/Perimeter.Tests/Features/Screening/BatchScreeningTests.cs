@@ -14,7 +14,7 @@ namespace Perimeter.Tests.Features.Screening;
 /// <summary>A port's manifest screened in the background: queued, run, and its results downloaded by the agency that sent it.</summary>
 public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<NodePerDatabase>
 {
-    private const string Header = "query_id,rank,alert_ref,score,band,explanation";
+    private const string Header = "query_id,rank,alert_ref,score,band,explanation,evidence_for,evidence_against";
 
     /// <summary>Made-up names that sound like no listed person.</summary>
     private static readonly string[] Given = ["Wenceslao", "Eustaquio", "Filiberta", "Casimira", "Ulrike", "Thaddeus", "Ingeborg", "Oluwaseun", "Xochiquetzal"];
@@ -59,6 +59,8 @@ public sealed class BatchScreeningTests(NodePerDatabase nodes) : IClassFixture<N
         Assert.Equal(["1", arellano.Id.ToString()], rows.First(r => r[0] == "arellano")[1..3]);
         Assert.DoesNotContain(hidden.Id.ToString(), results, StringComparison.Ordinal);
         Assert.Contains("zambada=zambada (exact)", first[5], StringComparison.Ordinal);
+        // The same writer as perimeter screen: the evidence follows the explanation.
+        Assert.Contains("zambada → zambada (exact)", first[5], StringComparison.Ordinal);
         Assert.Single(await node.AuditAsync(AuditAction.Export, queued.Id, ct));
         Assert.Single(await node.AuditAsync(AuditAction.BatchQueued, queued.Id, ct));
         Assert.DoesNotContain(hidden.Id.ToString(), Assert.Single(await node.AuditAsync(AuditAction.Screen, queued.Id, ct)).TargetIds!, StringComparison.Ordinal);

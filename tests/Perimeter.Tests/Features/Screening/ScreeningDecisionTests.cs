@@ -24,7 +24,8 @@ public sealed class ScreeningDecisionTests(NodePerDatabase nodes) : IClassFixtur
         using var colleague = await node.ClientAsync("mx.inm", Role.Officer, ct, Purposes.CounterNarcotics);
         using var otherAgency = await node.ClientAsync("gt.pnc", Role.Officer, ct, Purposes.CounterNarcotics);
         var traveller = Screenings.Person("Ismael Zambada Garcia", new PartialDate(1948, 1, 1)) with { Nationality = "MX" };
-        var namesake = traveller with { DateOfBirth = new PartialDate(1991, 6, 30) };
+        // Another subject, still a candidate: the listed January 1st stands for the year alone.
+        var namesake = traveller with { DateOfBirth = new PartialDate(1948, 6, 30) };
         var before = await officer.ScreenAsync(traveller, ct);
 
         using var decided = await officer.PostAsJsonAsync(Screenings.Decisions,
