@@ -15,6 +15,10 @@ namespace Perimeter.Matching.Screening;
 /// </summary>
 internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equivalents)
 {
+    /// <summary>Ranks past this are beyond the name lists: every share of people the scorer can need, computed once.</summary>
+    private const int RankedNames = 4_096;
+    private readonly double[] _populationShares = [.. Enumerable.Range(0, RankedNames).Select(model.PopulationShare)];
+
     private const int MaxParts = NamePreparer.MaxParts;
     /// <summary>Edits beyond this never count: the largest typo budget and sound-alike allowance.</summary>
     private const int MaxEdits = 3;
@@ -501,7 +505,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     /// </summary>
     private double Share(Token token, int totalEntries) => Math.Clamp(Math.Max(
         (token.DocumentFrequency + model.SmoothingEntries * model.TypicalShare) / (totalEntries + model.SmoothingEntries),
-        model.PopulationShare(token.CommonnessRank)), 1e-7, 0.5);
+        (uint)token.CommonnessRank < RankedNames ? _populationShares[token.CommonnessRank] : 0), 1e-7, 0.5);
 }
 
 /// <summary>
