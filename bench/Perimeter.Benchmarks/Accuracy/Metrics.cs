@@ -21,20 +21,14 @@ internal static class Metrics
             var shown = result.Ranking.Take(top).Where(alerts).ToList();
             var hit = query.Expected is { } expected && shown.Any(r => r.Id == expected);
             counts.Queries++;
-            counts.Alerts += shown.Count;
             if (query.IsPositive)
             {
                 counts.Positives++;
                 if (hit)
+                {
                     counts.TruePositives++;
-                if (hit)
                     counts.FalseBesideTrue += shown.Count - 1;
-                else
-                    counts.FalseInsteadOfTrue += shown.Count;
-                if (result.Ranking.Length > 0 && result.Ranking[0].Id == query.Expected)
-                    counts.FoundFirst++;
-                if (result.Ranking.Any(r => r.Id == query.Expected))
-                    counts.FoundAtAll++;
+                }
             }
             else
             {
@@ -73,11 +67,6 @@ internal static class Metrics
         return points;
     }
 
-    /// <summary>The threshold whose recall reaches <paramref name="minimumRecall"/> with the best precision; the best F1 when none reaches it.</summary>
-    public static SweepPoint ForRecall(List<SweepPoint> points, double minimumRecall) =>
-        points.Where(p => p.Recall >= minimumRecall).OrderByDescending(p => p.Precision).ThenByDescending(p => p.Recall).FirstOrDefault()
-            ?? BestF1(points);
-
     /// <summary>The threshold with the most recall at precision <paramref name="minimumPrecision"/> or better; the most precise when none reaches it.</summary>
     public static SweepPoint ForPrecision(List<SweepPoint> points, double minimumPrecision) =>
         points.Where(p => p.Precision >= minimumPrecision).OrderByDescending(p => p.Recall).ThenByDescending(p => p.Threshold).FirstOrDefault()
@@ -86,22 +75,6 @@ internal static class Metrics
     public static SweepPoint BestF1(List<SweepPoint> points) =>
         points.OrderByDescending(p => p.F1).ThenByDescending(p => p.Threshold).First();
 
-    /// <summary>Mean log loss, in bits, of reading <c>logistic(bits + prior)</c> as the probability that a shown result is the expected entry.</summary>
-    public static double LogLoss(IReadOnlyList<QueryResult> results, double prior)
-    {
-        var total = 0.0;
-        var n = 0;
-        foreach (var result in results)
-        {
-            foreach (var ranked in result.Ranking.Take(Shown))
-            {
-                var p = Math.Clamp(1.0 / (1.0 + Math.Pow(2, -(ranked.Bits + prior))), 1e-9, 1 - 1e-9);
-                total -= ranked.Id == result.Query.Expected ? Math.Log2(p) : Math.Log2(1 - p);
-                n++;
-            }
-        }
-        return n == 0 ? 0 : total / n;
-    }
 }
 
 /// <summary>One threshold of a sweep: at or above it, this many true and false alerts.</summary>
@@ -120,23 +93,13 @@ internal sealed class Counts
     public int Negatives { get; set; }
     public int TruePositives { get; set; }
     public int FalsePositives { get; set; }
-    public int Alerts { get; set; }
     public int NegativeAlerts { get; set; }
     /// <summary>False alerts of positive queries whose expected entry was alerted too: another entry shown beside it.</summary>
     public int FalseBesideTrue { get; set; }
-    /// <summary>False alerts of positive queries whose expected entry was not alerted.</summary>
-    public int FalseInsteadOfTrue { get; set; }
-    /// <summary>Positives whose expected entry is ranked first, whatever its score.</summary>
-    public int FoundFirst { get; set; }
-    /// <summary>Positives whose expected entry is anywhere in the ranking (for us: reached the scorer).</summary>
-    public int FoundAtAll { get; set; }
 
     public double? Precision => TruePositives + FalsePositives == 0 ? null : (double)TruePositives / (TruePositives + FalsePositives);
     public double? Recall => Positives == 0 ? null : (double)TruePositives / Positives;
     public double? F1 => Precision is { } p && Recall is { } r ? (p + r == 0 ? 0 : 2 * p * r / (p + r)) : null;
-    public double? RecallAt1 => Positives == 0 ? null : (double)FoundFirst / Positives;
-    public double? RecallAtK => Positives == 0 ? null : (double)FoundAtAll / Positives;
-    public double AlertsPer1000 => Queries == 0 ? 0 : 1000.0 * Alerts / Queries;
 
     /// <summary>
     /// F1 as if as many people not listed were screened as listed ones: false alerts on negatives are scaled by
