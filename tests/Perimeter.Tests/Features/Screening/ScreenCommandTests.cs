@@ -68,6 +68,25 @@ public sealed class ScreenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Namesakes_born_a_generation_later_get_no_alert_against_the_OFAC_files()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var input = Write("manifest.csv", """
+            id,name,dob
+            guzman-salazar,Joaquín Guzmán Salazar,1981-06-02
+            zambada-ortiz,Ismael Zambada Ortiz,1985-03-03
+            guzman-loera,Joaquín Guzmán Loera,1954-12-25
+            """);
+
+        var result = await ScreenAsync(input, ["--watchlist", $"ofac:{SharedData.Ofac}"], ct);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = Rows(result);
+        Assert.DoesNotContain(rows, r => r.QueryId is "guzman-salazar" or "zambada-ortiz");
+        Assert.Contains(rows, r => (r.QueryId, r.Rank, r.AlertRef) == ("guzman-loera", "1", Guzman));
+    }
+
+    [Fact]
     public async Task A_manifest_screened_against_an_alerts_file_names_each_alert_by_its_reference()
     {
         var ct = TestContext.Current.CancellationToken;
