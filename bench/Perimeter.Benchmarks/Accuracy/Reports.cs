@@ -13,6 +13,7 @@ internal static class Reports
         (Kinds.CommonOrganization, 10),
     ];
     private const double GoalEvenF1 = 0.97;
+    private const int ExamplesPerKind = 12;
 
     private static bool Possible(Ranked r) => r.Band >= Band.Possible;
 
@@ -175,7 +176,7 @@ internal static class Reports
         var misses = results.Where(r => r.Query.IsPositive && !r.Ranking.Take(Metrics.Shown).Any(x => x.Id == r.Query.Expected && Possible(x))).ToList();
         foreach (var kind in misses.GroupBy(r => r.Query.Kind).OrderByDescending(g => g.Count()).Take(8))
         {
-            foreach (var miss in kind.Take(2))
+            foreach (var miss in kind.Take(ExamplesPerKind))
             {
                 var q = miss.Query;
                 text.Append(Invariant($"- [{q.Kind}] `{q.Display}` → expected `{q.List.Labels[q.Expected!.Value]}`"));
@@ -189,7 +190,7 @@ internal static class Reports
         foreach (var kind in results.Where(r => !r.Query.IsPositive && r.Ranking.Take(Metrics.Shown).Any(Possible))
             .GroupBy(r => r.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            foreach (var alert in kind.Take(2))
+            foreach (var alert in kind.Take(ExamplesPerKind))
             {
                 var top = alert.Explained[0];
                 text.AppendLine(Invariant($"- [{alert.Query.Kind}] `{alert.Query.Display}` → `{alert.Query.List.Labels[top.Id]}` {top.Score:0.0000} ({top.Band}); {top.Explanation.Summary()}."));

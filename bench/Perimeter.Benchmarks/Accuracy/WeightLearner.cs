@@ -11,13 +11,13 @@ namespace Perimeter.Benchmarks.Accuracy;
 /// with (logistic in the sum of weights): the prior, a scale on the name's own evidence, each contradiction and each
 /// date-of-birth and sex level. Fitted together because they are not independent: a sister's name comes with her
 /// brother's surnames, and a namesake's rare given name with his father's surname, so each contradiction must count
-/// for as much as the rest of the name that comes with it. Each weight has a Gaussian prior (0 bits, σ 8 bits), so a
+/// for as much as the rest of the name that comes with it. Each weight has a Gaussian prior (0 bits, σ 12 bits), so a
 /// level no true pair shows is strong evidence, not infinite.
 /// </summary>
 internal static class WeightLearner
 {
     /// <summary>Spread of each weight's prior: a level the data cannot bound stays within a few σ of nothing.</summary>
-    private const double PriorSigmaBits = 8;
+    private const double PriorSigmaBits = 12;
 
     /// <summary>A piece of evidence: how to find it in an explanation, its weight in the node's model, and (for evidence against) where it can arise.</summary>
     private sealed record Evidence(string Name, Func<ScoringModel, double> Current, Func<Match, bool> Shows, Func<Pair, bool> Applies, bool IsNameAdjustment = false)
@@ -110,6 +110,7 @@ internal static class WeightLearner
             Math.Round(organizations[2] / organizationScale, 1), model.OrganizationUnmatchedWordBits));
         weights.Add(new Learned("organization: a distinctive listed word the query lacks", null, null, null,
             Math.Round(organizations[3] / organizationScale, 1), model.OrganizationMissingWordBits));
+        weights.Add(new Learned("organization: another line of business", null, null, null, Math.Round(organizations[4], 1), model.OrganizationOtherBusinessBits));
         return (weights, Math.Round(theta[0], 1), Math.Round(model.NameEvidenceScale * theta[1], 2));
     }
 
@@ -173,8 +174,8 @@ internal static class WeightLearner
 
     /// <summary>
     /// A company's name alone: θ = [prior, scale on its words' evidence, each distinctive word the query's name lacks,
-    /// each the listed name lacks]; the prior is the persons' (one prior for the node), the word costs are
-    /// per word and never count for.
+    /// each the listed name lacks, another line of business]; the prior is the persons' (one prior for the node); the
+    /// costs never count for.
     /// </summary>
     private static double[] FitOrganizations(List<Pair> pairs, ScoringModel model)
     {
@@ -183,13 +184,15 @@ internal static class WeightLearner
             var parts = p.Match.Explanation.NameParts;
             double unmatched = parts.Count(x => x.Agreement == PartAgreement.MissingFromList && x.WeightBits != 0);
             double missing = parts.Count(x => x.Agreement == PartAgreement.MissingFromQuery && x.WeightBits != 0);
-            var words = p.Match.Explanation.WeightBits / model.OrganizationEvidenceScale
+            double otherBusiness = p.Match.Explanation.Features.Any(f => f.Outcome == ExplanationPhrases.OtherBusiness) ? 1 : 0;
+            var words = (p.Match.Explanation.WeightBits - otherBusiness * model.OrganizationOtherBusinessBits) / model.OrganizationEvidenceScale
                 - unmatched * model.OrganizationUnmatchedWordBits - missing * model.OrganizationMissingWordBits;
-            return (X: new[] { 1, words, unmatched, missing }, Y: p.IsTrue ? 1.0 : 0.0, W: KindWeights(pairs)[p.Query.Kind]);
+            return (X: new[] { 1, words, unmatched, missing, otherBusiness }, Y: p.IsTrue ? 1.0 : 0.0, W: KindWeights(pairs)[p.Query.Kind]);
         }).ToList();
         double[] start = [model.PriorBits, model.OrganizationEvidenceScale,
-            model.OrganizationEvidenceScale * model.OrganizationUnmatchedWordBits, model.OrganizationEvidenceScale * model.OrganizationMissingWordBits];
-        return FitHeld(rows, start, [0, 0, -1, -1], penalizedFrom: 2, new Dictionary<int, double> { [0] = model.PriorBits }, []);
+            model.OrganizationEvidenceScale * model.OrganizationUnmatchedWordBits, model.OrganizationEvidenceScale * model.OrganizationMissingWordBits,
+            model.OrganizationOtherBusinessBits];
+        return FitHeld(rows, start, [0, 0, -1, -1, -1], penalizedFrom: 2, new Dictionary<int, double> { [0] = model.PriorBits }, []);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<Pair>, Dictionary<string, double>> Weights = [];

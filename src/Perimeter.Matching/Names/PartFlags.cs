@@ -36,4 +36,7 @@ public enum PartFlags
 
     /// <summary>Carries little weight: an organization's legal form or stop word ("S.A. de C.V.", "group").</summary>
     Weak = 1 << 8,
+
+    /// <summary>A generic word of a company's line of business or kind, not an article: "transportes", "foods", "group".</summary>
+    Generic = 1 << 9,
 }

@@ -89,6 +89,8 @@ internal sealed record PreparedName
         {
             if (parts[i].IsFull)
                 FullParts |= 1 << i;
+            if ((parts[i].Flags & PartFlags.Generic) != 0)
+                GenericParts |= 1 << i;
         }
     }
 
@@ -103,6 +105,8 @@ internal sealed record PreparedName
     public int SurnameParts { get; }
     /// <summary>Parts written in full and carrying weight (<see cref="PreparedPart.IsFull"/>).</summary>
     public int FullParts { get; }
+    /// <summary>A company's generic words of its line of business (<see cref="PartFlags.Generic"/>).</summary>
+    public int GenericParts { get; }
     /// <summary>Given names written in full.</summary>
     public int FullGiven => GivenParts & FullParts;
     /// <summary>Surnames written in full.</summary>

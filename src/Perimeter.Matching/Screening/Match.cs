@@ -112,6 +112,8 @@ public static class ExplanationPhrases
     public const string Relative = "a relative";
     /// <summary>Years of birth two or more apart.</summary>
     public const string YearsApart = "years apart";
+    /// <summary>Two company names whose words of their line of business all differ.</summary>
+    public const string OtherBusiness = "another line of business";
 
     private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
     {
@@ -121,6 +123,7 @@ public static class ExplanationPhrases
         [MansNameAgainstWomans] = "a man's name against a woman's: {0}, listed {1}",
         [Relative] = "both surnames agree, every given name differs: a relative, not the listed person",
         [YearsApart] = "born {0} years apart ({1} / {2})",
+        [OtherBusiness] = "another line of business: {0}, listed {1}",
     };
 
     /// <summary>The outcome as an English sentence: <c>English("years apart", ["27", "1981", "1954"])</c> → "born 27 years apart (1981 / 1954)".</summary>

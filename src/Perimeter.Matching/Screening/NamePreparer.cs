@@ -9,6 +9,9 @@ internal static class NamePreparer
     /// <summary>Names longer than this are cut: the scorer's exact part assignment grows as 2^parts.</summary>
     public const int MaxParts = 7;
 
+    /// <summary>Stop words this long or longer name a line of business ("foods", "grupo"); shorter ones are articles ("del", "the").</summary>
+    private const int MinimumGenericLength = 4;
+
     public static PreparedName[] Prepare(Subject subject, Func<string, Token> intern)
     {
         var names = new List<PreparedName>(subject.Names.Count);
@@ -74,9 +77,15 @@ internal static class NamePreparer
     private static IEnumerable<NamePart> OrganizationParts(SubjectName name)
     {
         var parts = OrganizationName.Parse(name.Full ?? $"{name.GivenNames} {name.Surnames}").Parts;
-        var generic = !parts.Any(p => p.Flags == OrganizationPartFlags.None);
-        return parts.Select(p => new NamePart(p.Folded, NameRole.Unknown, -1,
-            p.Flags == OrganizationPartFlags.None || (generic && p.Flags == OrganizationPartFlags.StopWord) ? PartFlags.None : PartFlags.Weak, null));
+        var onlyGeneric = !parts.Any(p => p.Flags == OrganizationPartFlags.None);
+        return parts.Select(p => new NamePart(p.Folded, NameRole.Unknown, -1, p.Flags switch
+        {
+            OrganizationPartFlags.None => PartFlags.None,
+            OrganizationPartFlags.StopWord when onlyGeneric => PartFlags.None,
+            // Articles and conjunctions ("de", "del", "the", "y") say nothing of the business; longer stop words do.
+            OrganizationPartFlags.StopWord => p.Folded.Length >= MinimumGenericLength ? PartFlags.Weak | PartFlags.Generic : PartFlags.Weak,
+            _ => PartFlags.Weak,
+        }, null));
     }
 
     private static bool IsPersonLike(SubjectName name) => name.GivenNames is not null || name.Surnames is not null;

@@ -171,8 +171,21 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         // Explained by the caller, which knows which query part it was.
         if ((otherSexForms & ~listedMask) != 0)
             bits += model.OtherSexNameBits;
+
+        // Premier Farms and Premier Investment Group: one shared distinctive word, two lines of business.
+        if (query.GenericParts != 0 && listed.GenericParts != 0 && (listedMask & listed.GenericParts) == 0)
+        {
+            bits += model.OrganizationOtherBusinessBits;
+            notes?.Add(new FeatureExplanation("name", ExplanationPhrases.OtherBusiness, model.OrganizationOtherBusinessBits)
+            {
+                Arguments = [GenericWords(query), GenericWords(listed)],
+            });
+        }
         return bits;
     }
+
+    private static string GenericWords(PreparedName name) =>
+        string.Join(' ', name.Parts.Where(p => (p.Flags & PartFlags.Generic) != 0).Select(p => p.Token.Text));
 
     /// <summary>The share of the weaker of two agreeing surnames taken back, as negative bits; 0 unless both the first and second agree.</summary>
     private double FamilyNameBits(PreparedPart[] l, ReadOnlySpan<double> pairBits, int queryParts, int listedMask)

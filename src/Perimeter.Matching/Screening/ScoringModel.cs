@@ -43,9 +43,11 @@ public sealed record ScoringModel
     /// <summary>The same for a company's name, whose words are of another kind (learned on the calibration part's organizations).</summary>
     public double OrganizationEvidenceScale { get; init; } = 0.60;
     /// <summary>A distinctive word of the query's company name (not a legal form or a generic word) that the listed name lacks.</summary>
-    public double OrganizationUnmatchedWordBits { get; init; } = -7.0;
+    public double OrganizationUnmatchedWordBits { get; init; } = -7.3;
+    /// <summary>Both company names name their line of business (foods, trading, grupo…) and no such word is shared.</summary>
+    public double OrganizationOtherBusinessBits { get; init; } = -12.1;
     /// <summary>A distinctive word of the listed company name that the query lacks.</summary>
-    public double OrganizationMissingWordBits { get; init; } = -12.5;
+    public double OrganizationMissingWordBits { get; init; } = -12.1;
 
     // P(level | match) for one name part. u comes from the list's frequency of the token (see NameScorer).
     /// <summary>P(exact agreement | match) for one name part: 0.85.</summary>
