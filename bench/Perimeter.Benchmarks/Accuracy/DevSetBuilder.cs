@@ -231,10 +231,15 @@ internal sealed partial class DevSetBuilder
         AddWithDate(Kinds.DobYearApart, new PartialDate(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))));
     }
 
-    /// <summary>"GUZMAN LOERA, Joaquín" → "GUZMAN&lt;LOERA&lt;&lt;JOAQUIN": capitals without accents, fillers for spaces, cut to the field's length.</summary>
+    /// <summary>
+    /// "GUZMAN LOERA, Joaquín" → "GUZMAN&lt;LOERA&lt;&lt;JOAQUIN": capitals without accents, fillers for spaces and hyphens,
+    /// apostrophes left out ("AL-SA'DI" → "AL&lt;SADI", ICAO 9303 part 3), cut to the field's length.
+    /// </summary>
     private static string Mrz(NameForm name)
     {
-        static string Field(string text) => string.Concat(NameText.Fold(text).ToUpperInvariant().Select(c => char.IsAsciiLetter(c) ? c : '<'));
+        static string Field(string text) =>
+            string.Concat(NameText.Fold(text.Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal))
+                .ToUpperInvariant().Select(c => char.IsAsciiLetter(c) ? c : '<'));
         var line = $"{Field(name.SurnameText)}<<{Field(name.GivenText)}";
         return line.Length > MrzNameLength ? line[..MrzNameLength] : line;
     }

@@ -297,9 +297,10 @@ public static class NameParser
         {
             words.RemoveAt(0);
         }
-        // "Jr." and "Sr." follow the surname or, in "GONZALEZ PIZANA JR., Rogelio", sit inside the name: never a part.
+        // "Jr." and "Sr." follow the surname or, in "GONZALEZ PIZANA JR., Rogelio", sit inside the name: never a part;
+        // nor is a title written with its dot where a layout moved it ("AL ZAWAHIRI DR. AYMAN").
         if (words.Count > 1)
-            words.RemoveAll(t => Suffixes.Contains(t.Word));
+            words.RemoveAll(t => Suffixes.Contains(t.Word) || (t.Dotted && Honorifics.Contains(t.Word) && t.Word is not ("don" or "dona")));
         return words;
     }
 
@@ -461,12 +462,23 @@ public static class NameParser
     private static (string Surnames, string Given) SplitMrz(string text)
     {
         var mrz = text.Trim();
-        // A whole first line (TD3 44 characters, TD2 36) starts with the document code and issuing state: "P<MEX".
-        if (mrz.Length is 44 or 36 && char.IsAsciiLetterUpper(mrz[0]) && mrz.IndexOf("<<", StringComparison.Ordinal) > 5)
+        // A whole first line (TD3 44 characters, TD2 36) starts with the document code and issuing state: "P<MEX". A
+        // name field that happens to be as long ("MORALES<ZAMBRANO<<CRISTHIAM<ABELARDO") has a name there instead.
+        if (mrz.Length is 44 or 36 && IsDocumentCode(mrz.AsSpan(0, 2)) && char.IsAsciiLetterUpper(mrz[2])
+            && mrz.IndexOf("<<", StringComparison.Ordinal) > 5)
+        {
             mrz = mrz[5..];
+        }
         var separator = mrz.IndexOf("<<", StringComparison.Ordinal);
         return separator < 0 ? (mrz, "") : (mrz[..separator], mrz[(separator + 2)..]);
     }
+
+    /// <summary>
+    /// An ICAO 9303 document code: a letter for the kind (P passport, I/A/C identity cards, V visa) and a filler or a
+    /// letter the issuing state chose ("P&lt;", "PM", "ID").
+    /// </summary>
+    private static bool IsDocumentCode(ReadOnlySpan<char> code) =>
+        code[0] is 'P' or 'I' or 'A' or 'C' or 'V' && (code[1] == '<' || code is "PM" or "PD" or "PO" or "PS" or "PT" or "ID" or "IP" or "IR" or "AC");
 
     /// <summary>"SURNAMES, Given" as OFAC writes it; a comma before a bare suffix ("Pérez, Jr.") does not count.</summary>
     private static (List<NameToken> Surnames, List<NameToken> Given)? SplitAtComma(string text)

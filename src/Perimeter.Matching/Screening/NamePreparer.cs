@@ -46,8 +46,9 @@ internal static class NamePreparer
         };
     }
 
-    // Printed letter pairs a scanner reads as one letter, and one letter it reads as two.
-    private static readonly (string Read, string Printed)[] OcrPairs = [("rn", "m"), ("vv", "w"), ("cl", "d")];
+    // Printed letter pairs a scanner reads as one letter, one letter it reads as two, and the l it reads as an i (a
+    // digit 1 in a name is read as i already).
+    private static readonly (string Read, string Printed)[] OcrPairs = [("rn", "m"), ("vv", "w"), ("cl", "d"), ("l", "i")];
 
     private static string OcrSkeletonOf(string text)
     {

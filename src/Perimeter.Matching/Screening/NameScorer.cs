@@ -22,6 +22,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     private const int MaxParts = NamePreparer.MaxParts;
     /// <summary>Edits beyond this never count: the largest typo budget and sound-alike allowance.</summary>
     private const int MaxEdits = 3;
+    /// <summary>A listed name this long keeps its identity with a letter dropped ("lugo" → "luo"); three letters do not ("ali" → "al").</summary>
+    private const int MinimumLengthForDroppedLetter = 4;
 
     /// <summary>
     /// The name's weight in bits alone, allocating nothing: what <see cref="Score"/> returns first, for choosing the best
@@ -439,7 +441,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             return new(PartAgreement.Equivalent, weak * Bits(model.MShortened, share) + swap, 0, Shortened: true);
 
         var shorter = Math.Min(qs.Length, ls.Length);
-        var budget = Edits.Budget(shorter);
+        // A letter dropped from a short listed name ("Ena" for Peña, "Luo" for Lugo) is one typo, as it is in a longer one.
+        var budget = qs.Length + 1 == ls.Length && ls.Length >= MinimumLengthForDroppedLetter ? Math.Max(1, Edits.Budget(shorter)) : Edits.Budget(shorter);
         var soundsAlike = q.Token.SoundsLike(l.Token);
         // A sound-alike must also look alike: keys alone let "George" meet "Habbash".
         var soundAllowance = Math.Max(2, shorter / 3);
@@ -447,9 +450,15 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         // changes at most two characters' presence: masks further apart than twice the limit are beyond it.
         var limit = Math.Min(MaxEdits, soundsAlike ? Math.Max(soundAllowance, budget) : budget);
         var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * limit ? limit + 1 : Edits.DamerauLevenshtein(qs, ls, limit);
-        // A scanner's "rn" for "m" is two edits to a reader but one misreading: compared on what both would read as.
+        // A scanner's "rn" for "m" is two edits to a reader but one misreading: compared on what both would read as. Read
+        // alike, they are one misreading apart even where the name is too short for a typo ("1am" for "Lam").
         if (distance > budget && (!ReferenceEquals(q.Token.OcrSkeleton, qs) || !ReferenceEquals(l.Token.OcrSkeleton, ls)))
-            distance = Math.Min(distance, Math.Max(1, Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, budget)));
+        {
+            var misread = Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, budget);
+            if (misread == 0)
+                budget = Math.Max(budget, 1);
+            distance = Math.Min(distance, Math.Max(1, misread));
+        }
         var level = soundsAlike && distance <= soundAllowance ? PartAgreement.Phonetic
             : distance <= budget ? PartAgreement.Typo
             : (PartAgreement?)null;

@@ -33,6 +33,9 @@ public sealed class NameParserTests
     [InlineData("DE<LA<ROSA<GARCIA<<MARIA<GUADALUPE", "maria guadalupe | delarosa(rosa) garcia")]
     [InlineData("GARCIA", " | garcia")]
     [InlineData("GUZMAN<<LOERA<JOAQUIN", "loera joaquin | guzman")]
+    // A name field as long as a whole line (36 characters) is a name, not a line with a document code before it.
+    [InlineData("MORALES<ZAMBRANO<<CRISTHIAM<ABELARDO", "cristhiam abelardo | morales zambrano")]
+    [InlineData("P<MEXMORALES<ZAMBRANO<<CRISTHIAM<ABELARDO<<<", "cristhiam abelardo | morales zambrano")]
     public void An_mrz_puts_every_surname_before_the_double_filler(string mrz, string expected) =>
         Assert.Equal(expected, Shape(NameParser.Parse(mrz)));
 
@@ -198,6 +201,7 @@ public sealed class NameParserTests
     [InlineData("SMITH, John, Jr.", "john | smith")]
     [InlineData("John Smith, Jr.", "john | smith")]
     [InlineData("Don Johnson", "don | johnson")]
+    [InlineData("PEREZ GARCIA DR. JUAN", "juan | perez garcia")]
     public void Honorifics_and_suffixes_are_dropped(string raw, string expected) =>
         Assert.Equal(expected, Shape(NameParser.Parse(raw)));
 

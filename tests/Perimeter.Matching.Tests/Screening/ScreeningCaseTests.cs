@@ -46,6 +46,17 @@ public sealed class ScreeningCaseTests
         Assert.True(withDate is { Band: Band.Strong }, $"{query} → {listed} with its date: {withDate?.Score} {withDate?.Band}; {withDate?.Explanation.Summary()}");
     }
 
+    [Theory]
+    [InlineData("Victor Nazario Castrejón Peña", "Victor Nazario CASTREJON ENA", "ena", "pena")]
+    [InlineData("Carrie Lam", "Carrie 1AM", "iam", "lam")]
+    [InlineData("Daut Haradinaj", "CLaut HARADINAJ", "claut", "daut")]
+    public void A_dropped_letter_or_a_misread_one_is_a_typo_not_another_name(string listed, string query, string queryPart, string listedPart)
+    {
+        var match = Screen(listed, query, threshold: 0);
+
+        Assert.Contains(match!.Explanation.NameParts, p => p.Query == queryPart && p.Listed == listedPart && p.Agreement == PartAgreement.Typo);
+    }
+
     [Fact]
     public void A_common_name_spelt_by_sound_alerts_once_its_date_of_birth_agrees()
     {
