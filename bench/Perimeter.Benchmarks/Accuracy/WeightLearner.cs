@@ -124,8 +124,6 @@ internal static class WeightLearner
             if (!evidence.Applies(pair) || pair.Match.Explanation.WeightBits - evidence.Taken(pair.Match, model) < alertBits - 0.05)
                 continue;
             var shows = evidence.Shows(pair.Match);
-            if (shows && pair.IsTrue && Environment.GetEnvironmentVariable("DEBUG_EVIDENCE") == evidence.Name)
-                Console.Error.WriteLine($"DEBUG [{pair.Query.Kind}] {pair.Query.Display} → {pair.Query.List.Labels[pair.Match.Id]}: {pair.Match.Explanation.WeightBits} {pair.Match.Explanation.Summary()}");
             if (pair.IsTrue)
             {
                 trueApplicable++;
