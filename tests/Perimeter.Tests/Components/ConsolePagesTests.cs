@@ -102,8 +102,8 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
 
         var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal("query_id,rank,alert_ref,score,band,explanation,evidence_for,evidence_against", lines[0]);
-        // The manifest's first row is Joaquín Guzmán Loera, in OFAC's own layout and with his year of birth: an alert.
-        Assert.Contains(lines, l => l.StartsWith("1,1,", StringComparison.Ordinal) && l.Contains(",possible,", StringComparison.Ordinal));
+        // The manifest's first row is Joaquín Guzmán Loera, in OFAC's own layout and with his year of birth: a strong alert.
+        Assert.Contains(lines, l => l.StartsWith("1,1,", StringComparison.Ordinal) && l.Contains(",strong,", StringComparison.Ordinal));
     }
 
     [Fact]
