@@ -50,11 +50,11 @@ internal static class AccuracyBenchmark
         Progress("screened the calibration part with the node's model");
 
         var alertBits = Calibration.BitsOf(model.PossibleThreshold, model);
-        var (learned, prior, nameScale) = WeightLearner.Learn(calibrationUncut, model, alertBits);
-        Show(WeightLearner.Report(learned, prior, nameScale, model, alertBits));
+        var learned = WeightLearner.Learn(calibrationUncut, model, alertBits);
+        Show(WeightLearner.Report(learned, alertBits));
         var calibrated = Calibration.Thresholds(calibrationUncut, model);
         calibrated.Tables.ForEach(Show);
-        Show(Calibration.Agreement(model, gap, calibrated, learned, prior, nameScale));
+        Show(Calibration.Agreement(model, gap, calibrated, learned));
 
         var calibration = Engine.WithGap(calibrationUncut, gap);
         Show(Reports.PerKind("Calibration part, kind by kind, as the node screens (possible band)", calibration));

@@ -103,19 +103,20 @@ internal static class Calibration
             .ToDictionary(g => g.Key, g => g.Select(r => r.Ranking.Take(Metrics.Shown).Where(x => x.Id == r.Query.Expected).Select(x => x.Bits)
                 .DefaultIfEmpty(double.NegativeInfinity).First()).ToList());
 
-    /// <summary>Whether the node's model is the one the calibration part recommends: the thresholds, the gap and the learned weights.</summary>
-    public static Table Agreement(ScoringModel model, double? gap, Result calibrated, List<WeightLearner.Learned> learned, double prior, double nameScale)
+    /// <summary>
+    /// Whether the node's model is the one the calibration part recommends: the thresholds and the gap exactly, each
+    /// learned weight within its standard error (refitting on pairs the refitted model ranks moves a weight about that much).
+    /// </summary>
+    public static Table Agreement(ScoringModel model, double? gap, Result calibrated, List<WeightLearner.Learned> learned)
     {
         var table = new Table($"The node's model ({model.Version}) beside what the calibration part recommends", "parameter", "node", "calibration", "agrees");
-        void Compare(string name, double node, double recommended, double tolerance) =>
-            table.Row(name, Table.Number(node), Table.Number(recommended), Math.Abs(node - recommended) <= tolerance ? "yes" : "NO");
-        Compare("possible: bits ≥", BitsOf(model.PossibleThreshold, model), calibrated.PossibleBits, 0.05);
-        Compare("strong: bits ≥", BitsOf(model.StrongThreshold, model), calibrated.StrongBits, 0.05);
-        Compare("MaxGapBits", gap ?? double.PositiveInfinity, calibrated.Gap ?? double.PositiveInfinity, 0);
-        Compare("prior", model.PriorBits, prior, 0.1);
-        Compare("scale on the name's own evidence", model.NameEvidenceScale, nameScale, 0.02);
+        void Compare(string name, double node, double recommended, bool agrees, string format = "0.0") =>
+            table.Row(name, Table.Number(node, format), Table.Number(recommended, format), agrees ? "yes" : "NO");
+        Compare("possible: bits ≥", BitsOf(model.PossibleThreshold, model), calibrated.PossibleBits, Math.Abs(BitsOf(model.PossibleThreshold, model) - calibrated.PossibleBits) <= 0.05);
+        Compare("strong: bits ≥", BitsOf(model.StrongThreshold, model), calibrated.StrongBits, Math.Abs(BitsOf(model.StrongThreshold, model) - calibrated.StrongBits) <= 0.05);
+        Compare("MaxGapBits", gap ?? double.PositiveInfinity, calibrated.Gap ?? double.PositiveInfinity, gap == calibrated.Gap);
         foreach (var l in learned)
-            Compare(l.Name, l.Current, l.Fitted, 0.1);
+            Compare(l.Name, l.Current, l.Fitted, l.Agrees, l.Precision < 0.1 ? "0.00" : "0.0");
         table.Note = Invariant($"To take the recommendation: PossibleThreshold = {Round(ScoreOf(calibrated.PossibleBits, model))}, StrongThreshold = {Round(ScoreOf(calibrated.StrongBits, model))}, and each learned weight in ScoringModel.");
         return table;
     }

@@ -172,7 +172,7 @@ internal static class Reports
     public static string Examples(IReadOnlyList<QueryResult> results, string part)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Example misses, {part} part (first two of the kinds that miss most)")).AppendLine();
+        text.AppendLine(Invariant($"Example misses, {part} part (up to {ExamplesPerKind} of each kind that misses most)")).AppendLine();
         var misses = results.Where(r => r.Query.IsPositive && !r.Ranking.Take(Metrics.Shown).Any(x => x.Id == r.Query.Expected && Possible(x))).ToList();
         foreach (var kind in misses.GroupBy(r => r.Query.Kind).OrderByDescending(g => g.Count()).Take(8))
         {
@@ -186,7 +186,7 @@ internal static class Reports
                     : Invariant($": {expected.Score:0.0000} ({expected.Band}), {expected.Explanation.WeightBits} bits; {expected.Explanation.Summary()}."));
             }
         }
-        text.AppendLine().AppendLine(Invariant($"Example false alerts on people not listed, {part} part (two of each kind)")).AppendLine();
+        text.AppendLine().AppendLine(Invariant($"Example false alerts on people not listed, {part} part (up to {ExamplesPerKind} of each kind)")).AppendLine();
         foreach (var kind in results.Where(r => !r.Query.IsPositive && r.Ranking.Take(Metrics.Shown).Any(Possible))
             .GroupBy(r => r.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -5,7 +5,7 @@ internal sealed class VariantTables
 {
     /// <summary>Particles that start or continue a compound surname or given name: "de la ROSA", "Jose de Jesus".</summary>
     public static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-        { "de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "van", "von", "der", "san", "santa" };
+        { "de", "del", "la", "las", "los", "dela", "delas", "delos", "y", "da", "das", "do", "dos", "di", "van", "von", "der", "san", "santa" };
 
     /// <summary>Folded → accented spelling for common Hispanic names whose accent the generic rules below would not give.</summary>
     private static readonly Dictionary<string, string> AccentedNames = new(StringComparer.Ordinal)

@@ -32,8 +32,18 @@ internal static class WeightLearner
     /// <summary>What a listed entry gives: given names, surnames, a second surname, a date of birth.</summary>
     private sealed record EntrySides(bool HasGiven, bool HasSurname, bool HasSecondSurname, bool HasDob);
 
-    /// <summary>A weight as learned: counted alone (m, u) where it is evidence against, fitted with the others, and as the node has it.</summary>
-    public sealed record Learned(string Name, double? AloneBits, double? M, double? U, double Fitted, double Current);
+    /// <summary>
+    /// A weight as learned: counted alone (m, u) where it is evidence against, fitted with the others with its standard
+    /// error (none for a weight the fit holds at zero or at its neighbour's), and as the node has it.
+    /// </summary>
+    public sealed record Learned(string Name, double? AloneBits, double? M, double? U, double Fitted, double? StandardError, double Current)
+    {
+        /// <summary>Whether the node's weight is the fitted one, within its standard error (at least 0.1 bits, the precision it is written with).</summary>
+        public bool Agrees => Math.Abs(Current - Fitted) <= Math.Max(Precision, StandardError ?? 0);
+
+        /// <summary>How finely a weight is written: tenths of a bit, hundredths of a scale.</summary>
+        public double Precision => Name.Contains("scale", StringComparison.Ordinal) ? 0.02 : 0.1;
+    }
 
     private static readonly Evidence[] Against =
     [
@@ -92,26 +102,36 @@ internal static class WeightLearner
     /// The prior, the name's scale and every weight, fitted on the person pairs of <paramref name="calibration"/>
     /// (screened with <paramref name="model"/>); with the evidence against also counted alone.
     /// </summary>
-    public static (List<Learned> Weights, double PriorBits, double NameScale) Learn(IReadOnlyList<QueryResult> calibration, ScoringModel model, double alertBits)
+    /// The prior and the name's scale come first.
+    public static List<Learned> Learn(IReadOnlyList<QueryResult> calibration, ScoringModel model, double alertBits)
     {
         var pairs = Pairs(calibration, organizations: false);
         var alone = Against.ToDictionary(e => e.Name, e => Count(e, pairs, model, alertBits));
         Evidence[] fitted = [.. Against, .. For];
-        var theta = FitWithinSigns(pairs, fitted, model);
-        var weights = fitted.Select((e, k) =>
-        {
-            var counted = alone.GetValueOrDefault(e.Name);
-            return new Learned(e.Name, counted?.Bits, counted?.M, counted?.U, Math.Round(theta[2 + k], 1), e.Current(model));
-        }).ToList();
-        var organizations = FitOrganizations(Pairs(calibration, organizations: true), model);
+        var (theta, error) = FitWithinSigns(pairs, fitted, model);
+        List<Learned> weights =
+        [
+            new("prior", null, null, null, Math.Round(theta[0], 1), error[0], model.PriorBits),
+            new("scale on the name's own evidence", null, null, null, Math.Round(model.NameEvidenceScale * theta[1], 2),
+                model.NameEvidenceScale * error[1], model.NameEvidenceScale),
+            .. fitted.Select((e, k) =>
+            {
+                var counted = alone.GetValueOrDefault(e.Name);
+                return new Learned(e.Name, counted?.Bits, counted?.M, counted?.U, Math.Round(theta[2 + k], 1), error[2 + k], e.Current(model));
+            }),
+        ];
+        var (organizations, organizationError) = FitOrganizations(Pairs(calibration, organizations: true), model);
         var organizationScale = organizations[1];
-        weights.Add(new Learned("organization: scale on its words' evidence", null, null, null, Math.Round(organizationScale, 2), model.OrganizationEvidenceScale));
+        // The fit's costs are on the scaled words' evidence; the node writes them before the scale.
+        weights.Add(new Learned("organization: scale on its words' evidence", null, null, null, Math.Round(organizationScale, 2), organizationError[1],
+            model.OrganizationEvidenceScale));
         weights.Add(new Learned("organization: a distinctive word the listed name lacks", null, null, null,
-            Math.Round(organizations[2] / organizationScale, 1), model.OrganizationUnmatchedWordBits));
+            Math.Round(organizations[2] / organizationScale, 1), organizationError[2] / organizationScale, model.OrganizationUnmatchedWordBits));
         weights.Add(new Learned("organization: a distinctive listed word the query lacks", null, null, null,
-            Math.Round(organizations[3] / organizationScale, 1), model.OrganizationMissingWordBits));
-        weights.Add(new Learned("organization: another line of business", null, null, null, Math.Round(organizations[4], 1), model.OrganizationOtherBusinessBits));
-        return (weights, Math.Round(theta[0], 1), Math.Round(model.NameEvidenceScale * theta[1], 2));
+            Math.Round(organizations[3] / organizationScale, 1), organizationError[3] / organizationScale, model.OrganizationMissingWordBits));
+        weights.Add(new Learned("organization: another line of business", null, null, null, Math.Round(organizations[4], 1), organizationError[4],
+            model.OrganizationOtherBusinessBits));
+        return weights;
     }
 
     private sealed record Alone(double M, double U, double Bits);
@@ -147,7 +167,7 @@ internal static class WeightLearner
     /// θ = [prior, scale on the name's own evidence, one weight per evidence]; the name's evidence is the pair's weight
     /// without the fitted levels, as the node scored it, so the scale multiplies the node's current one.
     /// </summary>
-    private static double[] FitWithinSigns(List<Pair> pairs, Evidence[] evidence, ScoringModel model)
+    private static (double[] Theta, double?[] StandardError) FitWithinSigns(List<Pair> pairs, Evidence[] evidence, ScoringModel model)
     {
         var rows = pairs.Select(p =>
         {
@@ -169,7 +189,9 @@ internal static class WeightLearner
         for (var k = 0; k < evidence.Length; k++)
             sign[2 + k] = Against.Contains(evidence[k]) ? -1 : 1;
         var yearsApart = YearsApartLevels.Select(n => 2 + Array.FindIndex(evidence, e => e.Name == n)).ToArray();
-        return FitHeld(rows, start, sign, penalizedFrom: 2, new Dictionary<int, double>(), yearsApart);
+        var held = new Dictionary<int, double>();
+        var theta = FitHeld(rows, start, sign, penalizedFrom: 2, held, yearsApart);
+        return (theta, StandardErrors(rows, theta, penalizedFrom: 2, held));
     }
 
     /// <summary>
@@ -177,7 +199,7 @@ internal static class WeightLearner
     /// each the listed name lacks, another line of business]; the prior is the persons' (one prior for the node); the
     /// costs never count for.
     /// </summary>
-    private static double[] FitOrganizations(List<Pair> pairs, ScoringModel model)
+    private static (double[] Theta, double?[] StandardError) FitOrganizations(List<Pair> pairs, ScoringModel model)
     {
         var rows = pairs.Select(p =>
         {
@@ -192,7 +214,9 @@ internal static class WeightLearner
         double[] start = [model.PriorBits, model.OrganizationEvidenceScale,
             model.OrganizationEvidenceScale * model.OrganizationUnmatchedWordBits, model.OrganizationEvidenceScale * model.OrganizationMissingWordBits,
             model.OrganizationOtherBusinessBits];
-        return FitHeld(rows, start, [0, 0, -1, -1, -1], penalizedFrom: 2, new Dictionary<int, double> { [0] = model.PriorBits }, []);
+        var held = new Dictionary<int, double> { [0] = model.PriorBits };
+        var theta = FitHeld(rows, start, [0, 0, -1, -1, -1], penalizedFrom: 2, held, []);
+        return (theta, StandardErrors(rows, theta, penalizedFrom: 2, held));
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<Pair>, Dictionary<string, double>> Weights = [];
@@ -268,36 +292,7 @@ internal static class WeightLearner
         var current = Objective(theta);
         for (var iteration = 0; iteration < 100; iteration++)
         {
-            var gradient = new double[count];
-            var hessian = new double[count, count];
-            foreach (var (x, y, w) in rows)
-            {
-                var z = 0.0;
-                for (var j = 0; j < count; j++)
-                    z += theta[j] * x[j];
-                var p = 1 / (1 + Math.Exp(-Math.Clamp(z * ln2, -500, 500)));
-                for (var j = 0; j < count; j++)
-                {
-                    if (x[j] == 0)
-                        continue;
-                    gradient[j] += w * (y - p) * x[j] * ln2;
-                    for (var k = 0; k < count; k++)
-                        hessian[j, k] -= w * p * (1 - p) * x[j] * x[k] * ln2 * ln2;
-                }
-            }
-            for (var j = penalizedFrom; j < count; j++)
-            {
-                gradient[j] -= theta[j] / sigma2;
-                hessian[j, j] -= 1 / sigma2;
-            }
-            // A held weight does not move: its row and column leave the system.
-            foreach (var j in held.Keys)
-            {
-                gradient[j] = 0;
-                for (var k = 0; k < count; k++)
-                    hessian[j, k] = hessian[k, j] = 0;
-                hessian[j, j] = -1;
-            }
+            var (gradient, hessian) = Derivatives(rows, theta, penalizedFrom, held);
             var step = Solve(hessian, gradient);
             // Far from the optimum a full Newton step can overshoot: halve it until the objective improves.
             var scale = 1.0;
@@ -317,6 +312,68 @@ internal static class WeightLearner
                 break;
         }
         return theta;
+    }
+
+    /// <summary>The penalised log-likelihood's gradient and Hessian at θ; a held weight's row and column leave the system.</summary>
+    private static (double[] Gradient, double[,] Hessian) Derivatives(List<(double[] X, double Y, double W)> rows, double[] theta, int penalizedFrom,
+        Dictionary<int, double> held)
+    {
+        var count = theta.Length;
+        var ln2 = Math.Log(2);
+        var gradient = new double[count];
+        var hessian = new double[count, count];
+        foreach (var (x, y, w) in rows)
+        {
+            var z = 0.0;
+            for (var j = 0; j < count; j++)
+                z += theta[j] * x[j];
+            var p = 1 / (1 + Math.Exp(-Math.Clamp(z * ln2, -500, 500)));
+            for (var j = 0; j < count; j++)
+            {
+                if (x[j] == 0)
+                    continue;
+                gradient[j] += w * (y - p) * x[j] * ln2;
+                for (var k = 0; k < count; k++)
+                    hessian[j, k] -= w * p * (1 - p) * x[j] * x[k] * ln2 * ln2;
+            }
+        }
+        for (var j = penalizedFrom; j < count; j++)
+        {
+            gradient[j] -= theta[j] / (PriorSigmaBits * PriorSigmaBits);
+            hessian[j, j] -= 1 / (PriorSigmaBits * PriorSigmaBits);
+        }
+        foreach (var j in held.Keys)
+        {
+            gradient[j] = 0;
+            for (var k = 0; k < count; k++)
+                hessian[j, k] = hessian[k, j] = 0;
+            hessian[j, j] = -1;
+        }
+        return (gradient, hessian);
+    }
+
+    /// <summary>
+    /// Each weight's standard error at the optimum, from the inverse of the information (the negated Hessian); null for
+    /// a held weight. The pairs are taken as independent, which a query's several candidates are not: a lower bound.
+    /// </summary>
+    private static double?[] StandardErrors(List<(double[] X, double Y, double W)> rows, double[] theta, int penalizedFrom, Dictionary<int, double> held)
+    {
+        var (_, hessian) = Derivatives(rows, theta, penalizedFrom, held);
+        var count = theta.Length;
+        var information = new double[count, count];
+        for (var j = 0; j < count; j++)
+        {
+            for (var k = 0; k < count; k++)
+                information[j, k] = -hessian[j, k];
+        }
+        return [.. Enumerable.Range(0, count).Select(j =>
+        {
+            if (held.ContainsKey(j))
+                return (double?)null;
+            var unit = new double[count];
+            unit[j] = 1;
+            return Math.Sqrt(Solve(information, unit)[j]);
+        })];
     }
 
     /// <summary>Solves a·s = b by Gaussian elimination with partial pivoting (a is small and, with the prior, never singular).</summary>
@@ -381,15 +438,15 @@ internal static class WeightLearner
     private static ParsedName Parse(SubjectName name) =>
         name.GivenNames is not null || name.Surnames is not null ? NameParser.Parse(name.GivenNames, name.Surnames) : NameParser.Parse(name.Full ?? "");
 
-    public static Table Report(List<Learned> learned, double prior, double scale, ScoringModel model, double alertBits) =>
+    public static Table Report(List<Learned> learned, double alertBits) =>
         learned.Aggregate(new Table("Calibration part: the model's weights, learned",
-            "weight", "alone: m", "alone: u", "alone: log2 m/u", "fitted with the others (bits)", "node's model")
+            "weight", "alone: m", "alone: u", "alone: log2 m/u", "fitted with the others", "± standard error", "node's model")
         {
-            Note = Invariant($"Alone: each calibration person query against its first {Metrics.Shown} candidates and its own entry, counted where both sides give what the evidence compares and the pair's weight without it is at least {alertBits:0.0} bits (the possible band), smoothed by half a pair. Fitted: all weights together with the prior ({prior:0.0} bits; node {model.PriorBits:0.0}) and the scale on the name's own evidence ({scale:0.00}; node {model.NameEvidenceScale:0.00}), by penalised maximum likelihood on the same pairs (each weight's prior 0 ± {PriorSigmaBits:0} bits)."),
-        }.Row("prior", "", "", "", Table.Number(prior), Table.Number(model.PriorBits))
-         .Row("scale on the name's own evidence", "", "", "", Table.Number(scale, "0.00"), Table.Number(model.NameEvidenceScale, "0.00")),
+            Note = Invariant($"Alone: each calibration person query against its first {Metrics.Shown} candidates and its own entry, counted where both sides give what the evidence compares and the pair's weight without it is at least {alertBits:0.0} bits (the possible band), smoothed by half a pair. Fitted: all weights together with the prior and the scale on the name's own evidence, by penalised maximum likelihood on the same pairs (each weight's prior 0 ± {PriorSigmaBits:0} bits), in bits but for the scales; the standard error takes the pairs as independent, so it is a lower bound, and none is given for a weight the fit holds at zero or at its neighbour's."),
+        },
             (table, l) => table.Row(l.Name, l.M is { } m ? Table.Number(m, "0.0000") : "", l.U is { } u ? Table.Number(u, "0.0000") : "",
-                l.AloneBits is { } a ? Table.Number(a) : "", Table.Number(l.Fitted), Table.Number(l.Current)));
+                l.AloneBits is { } a ? Table.Number(a) : "", Table.Number(l.Fitted, l.Precision < 0.1 ? "0.00" : "0.0"),
+                l.StandardError is { } e ? Table.Number(e, l.Precision < 0.1 ? "0.00" : "0.0") : "", Table.Number(l.Current, l.Precision < 0.1 ? "0.00" : "0.0")));
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

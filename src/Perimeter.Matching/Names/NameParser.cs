@@ -5,9 +5,10 @@ namespace Perimeter.Matching.Names;
 /// <summary>Splits a person name into tagged parts the way lists, passports and officers write it: "GUZMAN LOERA, Joaquín" → given "joaquin", surnames "guzman", "loera".</summary>
 public static class NameParser
 {
-    // A particle starts a run; these may follow it inside the run: "de la", "de los", "van der".
+    // A particle starts a run; these may follow it inside the run: "de la", "de los", "van der". Filipino surnames write
+    // theirs as one word: "DELA CRUZ", "DELOS REYES".
     private static readonly FrozenSet<string> Particles = FrozenSet.Create(
-        StringComparer.Ordinal, "de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "van", "von", "san", "santa");
+        StringComparer.Ordinal, "de", "del", "la", "las", "los", "dela", "delas", "delos", "da", "das", "do", "dos", "di", "van", "von", "san", "santa");
 
     private static readonly FrozenSet<string> ParticleContinuations = FrozenSet.Create(
         StringComparer.Ordinal, "la", "las", "los", "der", "den", "san", "santa");

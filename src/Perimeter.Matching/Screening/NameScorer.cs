@@ -109,7 +109,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 explanation.Add(new PartExplanation(null, l[j].Token.Text, PartAgreement.MissingFromQuery, MissingCost(listed, j)));
         }
         var notes = new List<FeatureExplanation>();
-        Adjustment(query, listed, pairBits, alignment.ListedMask, alignment.QueryMask, otherSexForms, notes);
+        Adjustment(query, listed, pairBits, alignment, otherSexForms, notes);
         if ((otherSexForms & ~alignment.ListedMask) is var unpairedOtherSex and not 0)
         {
             var j = BitOperations.TrailingZeroCount(unpairedOtherSex);
@@ -126,9 +126,10 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     /// give another (another mother's surname), and a given name in the other sex's form (a sister). Both surnames
     /// agreeing is a family name, not two independent pieces of evidence: the weaker counts less.
     /// </summary>
-    private double Adjustment(PreparedName query, PreparedName listed, ReadOnlySpan<double> pairBits, int listedMask, int queryMask,
+    private double Adjustment(PreparedName query, PreparedName listed, ReadOnlySpan<double> pairBits, Alignment alignment,
         int otherSexForms, List<FeatureExplanation>? notes)
     {
+        var listedMask = alignment.ListedMask;
         var q = query.Parts;
         var l = listed.Parts;
         var bits = 0.0;
@@ -157,7 +158,9 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 notes.Add(new FeatureExplanation("name", "surnames all differ", model.SurnamesConflictBits));
         }
 
-        var unpairedQuerySurnames = query.FullSurnames & ~queryMask;
+        // A surname paired with a listed given name ("Diego Leon MONTOYA LEON" against Diego Leon MONTOYA SANCHEZ) is no
+        // answer to the listed surname left over.
+        var unpairedQuerySurnames = query.FullSurnames & (~alignment.QueryMask | alignment.SurnamesAsGiven);
         var unpairedListedSurnames = listed.FullSurnames & ~listedMask;
         if (!surnamesConflict && (listedMask & listed.SurnameParts) != 0 && unpairedQuerySurnames != 0 && unpairedListedSurnames != 0)
         {
@@ -270,8 +273,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         return best;
     }
 
-    /// <summary>The best total and which parts it pairs on each side.</summary>
-    private readonly record struct Alignment(double Total, int ListedMask, int QueryMask);
+    /// <summary>The best total, which parts it pairs on each side, and which query surnames it pairs with a listed given name.</summary>
+    private readonly record struct Alignment(double Total, int ListedMask, int QueryMask, int SurnamesAsGiven = 0);
 
     /// <summary>
     /// Dynamic programme over which listed parts are taken: <paramref name="best"/>[i, mask] for the first i query
@@ -316,10 +319,11 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
                 if ((mask & (1 << j)) == 0)
                     value += MissingCost(listed, j);
             }
-            var queryMask = QueryMaskOf(choice, q.Length, masks, mask);
-            value += Adjustment(query, listed, pairBits, mask, queryMask, otherSexForms, notes: null);
+            var (queryMask, surnamesAsGiven) = QueryMaskOf(query, listed, choice, masks, mask);
+            var candidate = new Alignment(value, mask, queryMask, surnamesAsGiven);
+            value += Adjustment(query, listed, pairBits, candidate, otherSexForms, notes: null);
             if (value > result.Total)
-                result = new Alignment(value, mask, queryMask);
+                result = candidate with { Total = value };
         }
         return result;
 
@@ -333,19 +337,22 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         }
     }
 
-    /// <summary>The query parts the best path to <paramref name="listedMask"/> pairs, a bit each.</summary>
-    private static int QueryMaskOf(ReadOnlySpan<sbyte> choice, int queryParts, int masks, int listedMask)
+    /// <summary>The query parts the best path to <paramref name="listedMask"/> pairs, a bit each; and the query surnames among them it pairs with a listed given name.</summary>
+    private static (int Paired, int SurnamesAsGiven) QueryMaskOf(PreparedName query, PreparedName listed, ReadOnlySpan<sbyte> choice, int masks, int listedMask)
     {
-        var queryMask = 0;
-        for (var i = queryParts; i > 0; i--)
+        var paired = 0;
+        var pairedWithGiven = 0;
+        for (var i = query.Parts.Length; i > 0; i--)
         {
             var j = choice[i * masks + listedMask];
             if (j < 0)
                 continue;
-            queryMask |= 1 << (i - 1);
+            paired |= 1 << (i - 1);
+            if ((listed.GivenParts & (1 << j)) != 0)
+                pairedWithGiven |= 1 << (i - 1);
             listedMask &= ~(1 << j);
         }
-        return queryMask;
+        return (paired, pairedWithGiven & query.FullSurnames);
     }
 
     /// <summary>The listed part each query part took on the best path to <paramref name="listedMask"/> (-1 for none).</summary>
@@ -451,10 +458,11 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         var limit = Math.Min(MaxEdits, soundsAlike ? Math.Max(soundAllowance, budget) : budget);
         var distance = BitOperations.PopCount(q.Token.Letters ^ l.Token.Letters) > 2 * limit ? limit + 1 : Edits.DamerauLevenshtein(qs, ls, limit);
         // A scanner's "rn" for "m" is two edits to a reader but one misreading: compared on what both would read as. Read
-        // alike, they are one misreading apart even where the name is too short for a typo ("1am" for "Lam").
-        if (distance > budget && (!ReferenceEquals(q.Token.OcrSkeleton, qs) || !ReferenceEquals(l.Token.OcrSkeleton, ls)))
+        // alike, they are one misreading apart even where the name is too short for a typo ("1am" for "Lam"). Misreadings
+        // go with one typo at most: "llovera", read "iiovera", is still two edits from "rivera", another surname.
+        if (distance > budget && (!ReferenceEquals(q.Token.OcrSkeleton, qs) || !ReferenceEquals(l.Token.OcrSkeleton, ls))
+            && Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, 1) is var misread and <= 1)
         {
-            var misread = Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, budget);
             if (misread == 0)
                 budget = Math.Max(budget, 1);
             distance = Math.Min(distance, Math.Max(1, misread));

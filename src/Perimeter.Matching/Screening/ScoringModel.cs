@@ -22,15 +22,15 @@ public sealed record ScoringModel
         .Select(p => $"{p.Name}={((double)p.GetValue(this)!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))}";
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
-    public double PriorBits { get; init; } = -8.2;
+    public double PriorBits { get; init; } = -7.9;
 
-    /// <summary>Scores at or above this are strong (11.5 bits of evidence with the prior): precision about 0.95 on the benchmark.</summary>
-    public double StrongThreshold { get; init; } = 0.98869;
+    /// <summary>Scores at or above this are strong (13.7 bits of evidence with the prior): precision 0.996 on the calibration part.</summary>
+    public double StrongThreshold { get; init; } = 0.98175;
     /// <summary>
-    /// Scores at or above this are possible (7 bits of evidence with the prior; with <see cref="ScreeningOptions.MaxGapBits"/> of 3,
-    /// recall 0.971 and precision 0.935 on the benchmark's hold-out part); below it nothing is shown.
+    /// Scores at or above this are possible (6.1 bits of evidence with the prior; with <see cref="ScreeningOptions.MaxGapBits"/> of 2,
+    /// recall 0.982 on the calibration part); below it nothing is shown.
     /// </summary>
-    public double PossibleThreshold { get; init; } = 0.2056;
+    public double PossibleThreshold { get; init; } = 0.2171;
 
     /// <summary>
     /// What the name's own evidence (its parts, the parts left over, a family name) counts for beside everything else:
@@ -38,16 +38,16 @@ public sealed record ScoringModel
     /// log-odds, summed as if they were, overstate it. Learned on the calibration part with the weights of the evidence
     /// against.
     /// </summary>
-    public double NameEvidenceScale { get; init; } = 0.58;
+    public double NameEvidenceScale { get; init; } = 0.57;
 
     /// <summary>The same for a company's name, whose words are of another kind (learned on the calibration part's organizations).</summary>
-    public double OrganizationEvidenceScale { get; init; } = 0.70;
+    public double OrganizationEvidenceScale { get; init; } = 0.66;
     /// <summary>A distinctive word of the query's company name (not a legal form or a generic word) that the listed name lacks.</summary>
-    public double OrganizationUnmatchedWordBits { get; init; } = -7.3;
+    public double OrganizationUnmatchedWordBits { get; init; } = -7.4;
     /// <summary>Both company names name their line of business (foods, trading, grupo…) and no such word is shared.</summary>
     public double OrganizationOtherBusinessBits { get; init; } = -12.3;
     /// <summary>A distinctive word of the listed company name that the query lacks.</summary>
-    public double OrganizationMissingWordBits { get; init; } = -12.2;
+    public double OrganizationMissingWordBits { get; init; } = -12.3;
 
     // P(level | match) for one name part. u comes from the list's frequency of the token (see NameScorer).
     /// <summary>P(exact agreement | match) for one name part: 0.85.</summary>
@@ -82,14 +82,14 @@ public sealed record ScoringModel
     /// <summary>Share of entries holding a typical name token in a large watchlist.</summary>
     public double TypicalShare { get; init; } = 0.002;
     /// <summary>Both names give given names and none agree: relatives, namesakes.</summary>
-    public double GivenNamesConflictBits { get; init; } = -2.8;
+    public double GivenNamesConflictBits { get; init; } = -3.0;
     /// <summary>Both names give surnames and none agree: a shared chain of given names, not the same person.</summary>
-    public double SurnamesConflictBits { get; init; } = -6.6;
+    public double SurnamesConflictBits { get; init; } = -6.9;
     /// <summary>
     /// Beside a surname they share, each side gives another that the other lacks (another mother's surname: Guzmán
     /// Salazar against Guzmán Loera), on top of what the two unpaired parts cost. One side lacking it costs only that.
     /// </summary>
-    public double OtherSurnameConflictBits { get; init; } = -7.5;
+    public double OtherSurnameConflictBits { get; init; } = -7.8;
     /// <summary>
     /// A given name of one side is the other sex's form of a given name of the other (Joaquina against Joaquín,
     /// María against Mario): a sister or a brother, never a typo; on top of the given names differing.
@@ -109,25 +109,25 @@ public sealed record ScoringModel
     public double MaxPartBits { get; init; } = 12.0;
 
     /// <summary>Dates of birth agree to the day.</summary>
-    public double DobExactBits { get; init; } = 10.7;
+    public double DobExactBits { get; init; } = 10.9;
     /// <summary>Day and month swapped: 04-07 for 07-04.</summary>
     public double DobSwappedBits { get; init; } = 9.5;
     /// <summary>Year and month agree; one side has no day.</summary>
-    public double DobYearMonthBits { get; init; } = 5.2;
+    public double DobYearMonthBits { get; init; } = 5.1;
     /// <summary>The year agrees; one side gives only the year.</summary>
-    public double DobYearBits { get; init; } = 2.6;
+    public double DobYearBits { get; init; } = 2.7;
     /// <summary>One digit differs or two neighbours are swapped.</summary>
-    public double DobTypoBits { get; init; } = 3.2;
+    public double DobTypoBits { get; init; } = 3.1;
     /// <summary>A year apart, the rest agreeing.</summary>
     public double DobYearApartBits { get; init; } = 1.4;
     /// <summary>The known parts contradict within a year.</summary>
-    public double DobDifferentBits { get; init; } = -2.2;
+    public double DobDifferentBits { get; init; } = -2.3;
     /// <summary>Years of birth two to four apart.</summary>
     public double DobTwoToFourYearsBits { get; init; } = -6.5;
     /// <summary>Years of birth five to nine apart.</summary>
     public double DobFiveToNineYearsBits { get; init; } = -8.1;
     /// <summary>Years of birth ten or more apart: another generation.</summary>
-    public double DobTenOrMoreYearsBits { get; init; } = -16.3;
+    public double DobTenOrMoreYearsBits { get; init; } = -16.1;
 
     /// <summary>Both sides give different sexes.</summary>
     public double SexDifferentBits { get; init; } = -5.7;

@@ -25,6 +25,8 @@ public sealed class NameParserTests
     [InlineData("Joaquin Guzman", "joaquin | guzman")]
     [InlineData("AMEZCUA CONTRERAS, Jose de Jesus", "jose dejesus(jesus) | amezcua contreras")]
     [InlineData("MADURO MOROS, Nicolas", "nicolas | maduro moros")]
+    [InlineData("DELOS REYES, Feliciano Semborio", "feliciano semborio | delosreyes(reyes)")]
+    [InlineData("Juan DELA CRUZ", "juan | delacruz(cruz)")]
     public void Every_layout_finds_the_same_given_name_and_surnames(string raw, string expected) =>
         Assert.Equal(expected, Shape(NameParser.Parse(raw)));
 

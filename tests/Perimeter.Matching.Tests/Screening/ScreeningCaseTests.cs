@@ -46,14 +46,31 @@ public sealed class ScreeningCaseTests
     }
 
     [Fact]
-    public void The_commonest_names_alert_only_with_a_date_of_birth_beside_them()
+    public void The_commonest_names_are_told_apart_by_the_date_of_birth()
     {
-        // Every Bill Smith at a lane would otherwise get an alert on the listed William Robert Smith.
+        // Every Bill Smith at a lane would otherwise get an alert on the listed William Robert Smith: the name alone is never
+        // strong, another date of birth rules him out, the listed date makes him strong.
         var nameOnly = Screen("William Robert Smith", "Bill Smith", threshold: 0);
-        var withDate = Screen("William Robert Smith", "Bill Smith", dates: ("1962-05-17", "1962-05-17"));
+        var otherDate = Screen("William Robert Smith", "Bill Smith", dates: ("1962-05-17", "1971-09-30"), threshold: 0);
+        var sameDate = Screen("William Robert Smith", "Bill Smith", dates: ("1962-05-17", "1962-05-17"));
 
-        Assert.True(nameOnly is { Band: Band.None, Score: > 0.05 }, $"{nameOnly?.Score} {nameOnly?.Band}");
-        Assert.True(withDate is { Band: Band.Strong }, $"{withDate?.Score} {withDate?.Band}");
+        Assert.True(nameOnly is { Band: < Band.Strong, Score: > 0.05 }, $"{nameOnly?.Score} {nameOnly?.Band}");
+        Assert.True(otherDate is { Band: Band.None }, $"{otherDate?.Score} {otherDate?.Band}");
+        Assert.True(sameDate is { Band: Band.Strong }, $"{sameDate?.Score} {sameDate?.Band}");
+    }
+
+    [Theory]
+    // The query's second surname is also a listed given name: pairing the two must not hide the other mother's surname.
+    [InlineData("Diego León Montoya Sánchez", "Diego Leon MONTOYA LEON", "leon")]
+    // Llovera and Rivera read alike once a scanner's l is read as i, but they are two surnames, not a misreading and a typo.
+    [InlineData("Negal Manuel Morales Llovera", "Negal Manuel MORALES RIVERA", "rivera")]
+    public void Another_mothers_surname_counts_against_however_the_names_line_up(string listed, string query, string otherSurname)
+    {
+        var match = Screen(listed, query, threshold: 0);
+
+        Assert.True(match is { Band: Band.None }, $"{query} → {listed}: {match?.Score} {match?.Band}; {match?.Explanation.Summary()}");
+        Assert.Contains(match!.Explanation.Features, f => f.IsAgainst && f.Outcome == ExplanationPhrases.OtherMaternalSurname
+            && string.Equals(f.Arguments[0], otherSurname, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
