@@ -26,10 +26,11 @@ public static class GivenNameSex
     /// sex that ending says and nothing known says otherwise ("joaquin" → "joaquina", "alejandro" → "alejandra").
     /// A typo that only looks like such a pair ("mohammda", "hamz" beside the man's "hamza") is not one.
     /// </summary>
-    public static bool AreOtherSexForms(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static bool AreOtherSexForms(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => AreOtherSexForms(a, Of(a), b, Of(b));
+
+    /// <summary><see cref="AreOtherSexForms(ReadOnlySpan{char}, ReadOnlySpan{char})"/> with each name's sex already looked up.</summary>
+    public static bool AreOtherSexForms(ReadOnlySpan<char> a, NameSex sexA, ReadOnlySpan<char> b, NameSex sexB)
     {
-        var sexA = Of(a);
-        var sexB = Of(b);
         if (sexA != NameSex.Unknown && sexB != NameSex.Unknown)
             return sexA != sexB;
         if (sexA == NameSex.Unknown && sexB == NameSex.Unknown)

@@ -30,6 +30,8 @@ internal sealed class Token
     /// text itself when it holds none.
     /// </summary>
     public required string OcrSkeleton { get; init; }
+    /// <summary><see cref="Letters"/> of <see cref="OcrSkeleton"/>: rules out a misreading as cheaply as the text's mask rules out a typo.</summary>
+    public required ulong OcrLetters { get; init; }
     /// <summary>How common the name is among people at large, by its rank in the name lists: 0 for the commonest, -1 when they do not hold it.</summary>
     public required int CommonnessRank { get; init; }
     /// <summary>The sex the name lists give this token as a given name: "joaquina" female, "guadalupe" unknown.</summary>

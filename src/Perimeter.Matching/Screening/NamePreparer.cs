@@ -32,6 +32,7 @@ internal static class NamePreparer
     public static Token NewToken(string text, GivenNameEquivalents equivalents)
     {
         var (primary, alternate) = DoubleMetaphone.Encode(text);
+        var skeleton = OcrSkeletonOf(text);
         return new Token
         {
             Text = text,
@@ -42,7 +43,8 @@ internal static class NamePreparer
             Groups = equivalents.GroupsOf(text).ToArray(),
             Sex = NameData.SexOf(text),
             CommonnessRank = NameData.CommonnessRank(text),
-            OcrSkeleton = OcrSkeletonOf(text),
+            OcrSkeleton = skeleton,
+            OcrLetters = LettersOf(skeleton),
         };
     }
 

@@ -19,6 +19,13 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     private const int RankedNames = 4_096;
     private readonly double[] _populationShares = [.. Enumerable.Range(0, RankedNames).Select(model.PopulationShare)];
 
+    /// <summary>
+    /// Whether the name-level adjustment is evidence against whatever it finds (as every learned model has it): then a
+    /// pairing whose parts alone do not beat the best so far cannot win, and its adjustment need not be computed.
+    /// </summary>
+    private readonly bool _adjustmentNeverAdds = model is { GivenNamesConflictBits: <= 0, SurnamesConflictBits: <= 0, FamilyNameDiscount: >= 0,
+        OtherSurnameConflictBits: <= 0, OtherSexNameBits: <= 0, OrganizationOtherBusinessBits: <= 0 };
+
     private const int MaxParts = NamePreparer.MaxParts;
     /// <summary>Edits beyond this never count: the largest typo budget and sound-alike allowance.</summary>
     private const int MaxEdits = 3;
@@ -260,7 +267,9 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     }
 
     /// <summary>A listed given name that is the other sex's form of the query's: "luis" for "luisa".</summary>
-    public static bool IsOtherSexFormOf(PreparedPart query, Token listed) => GivenNameSex.AreOtherSexForms(query.Token.Text, listed.Text);
+    public static bool IsOtherSexFormOf(PreparedPart query, Token listed) => AreOtherSexForms(query.Token, listed);
+
+    private static bool AreOtherSexForms(Token a, Token b) => GivenNameSex.AreOtherSexForms(a.Text, a.Sex, b.Text, b.Sex);
 
     /// <summary>The explanation of a given name in the other sex's form found among the entry's other names.</summary>
     public FeatureExplanation OtherSexInEntry(PreparedPart query, Token listed) => OtherSex(query, new PreparedPart(listed, NameRole.Given, -1, PartFlags.None, null));
@@ -308,6 +317,9 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             }
         }
 
+        Span<double> missingCosts = stackalloc double[l.Length];
+        for (var j = 0; j < l.Length; j++)
+            missingCosts[j] = MissingCost(listed, j);
         var result = new Alignment(double.NegativeInfinity, 0, 0);
         for (var mask = 0; mask < masks; mask++)
         {
@@ -317,8 +329,10 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
             for (var j = 0; j < l.Length; j++)
             {
                 if ((mask & (1 << j)) == 0)
-                    value += MissingCost(listed, j);
+                    value += missingCosts[j];
             }
+            if (_adjustmentNeverAdds && value <= result.Total)
+                continue;
             var (queryMask, surnamesAsGiven) = QueryMaskOf(query, listed, choice, masks, mask);
             var candidate = new Alignment(value, mask, queryMask, surnamesAsGiven);
             value += Adjustment(query, listed, pairBits, candidate, otherSexForms, notes: null);
@@ -420,13 +434,11 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     {
         var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
         var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
-        // "de Jesús" is as common as Jesús: a glued particle does not make a name rare.
-        var share = l.Core is { } listedCore ? Math.Max(Share(l.Token, totalEntries), Share(listedCore, totalEntries)) : Share(l.Token, totalEntries);
         var qs = q.Token.Text;
         var ls = l.Token.Text;
 
         if (q.Token.SameText(l.Token) || (q.Core is { } qc && qc.SameText(l.Token)) || (l.Core is { } lc && q.Token.SameText(lc)))
-            return new(PartAgreement.Exact, weak * Bits(model.MExact, share) + swap, 0);
+            return new(PartAgreement.Exact, weak * Bits(model.MExact, ListedShare(l, totalEntries)) + swap, 0);
 
         if (q.IsInitial || l.IsInitial)
         {
@@ -440,12 +452,12 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         {
             return IsOtherSexForm(q, l)
                 ? new(PartAgreement.Equivalent, double.NegativeInfinity, 0, OtherSexForm: true)
-                : new(PartAgreement.Equivalent, weak * Bits(model.MEquivalent, share) + swap, 0);
+                : new(PartAgreement.Equivalent, weak * Bits(model.MEquivalent, ListedShare(l, totalEntries)) + swap, 0);
         }
 
         // Santi for Santiago, Dony for Donovan, Lupe for Guadalupe: the nickname people make by cutting a given name.
         if (IsShortenedForm(q, l) && !IsOtherSexForm(q, l))
-            return new(PartAgreement.Equivalent, weak * Bits(model.MShortened, share) + swap, 0, Shortened: true);
+            return new(PartAgreement.Equivalent, weak * Bits(model.MShortened, ListedShare(l, totalEntries)) + swap, 0, Shortened: true);
 
         var shorter = Math.Min(qs.Length, ls.Length);
         // A letter dropped from a short listed name ("Ena" for Peña, "Luo" for Lugo) is one typo, as it is in a longer one.
@@ -460,7 +472,10 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         // A scanner's "rn" for "m" is two edits to a reader but one misreading: compared on what both would read as. Read
         // alike, they are one misreading apart even where the name is too short for a typo ("1am" for "Lam"). Misreadings
         // go with one typo at most: "llovera", read "iiovera", is still two edits from "rivera", another surname.
+        // One edit changes the length by one at most and at most two characters' presence.
         if (distance > budget && (!ReferenceEquals(q.Token.OcrSkeleton, qs) || !ReferenceEquals(l.Token.OcrSkeleton, ls))
+            && Math.Abs(q.Token.OcrSkeleton.Length - l.Token.OcrSkeleton.Length) <= 1
+            && BitOperations.PopCount(q.Token.OcrLetters ^ l.Token.OcrLetters) <= 2
             && Edits.DamerauLevenshtein(q.Token.OcrSkeleton, l.Token.OcrSkeleton, 1) is var misread and <= 1)
         {
             if (misread == 0)
@@ -475,8 +490,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         if (IsOtherSexForm(q, l))
             return new(near, double.NegativeInfinity, distance, OtherSexForm: true);
         return near == PartAgreement.Phonetic
-            ? new(near, weak * Bits(model.MPhonetic, Math.Min(0.5, share * 2)) + swap, distance)
-            : new(near, weak * Bits(model.MTypo, Math.Min(0.5, share * 3)) + swap, distance);
+            ? new(near, weak * Bits(model.MPhonetic, Math.Min(0.5, ListedShare(l, totalEntries) * 2)) + swap, distance)
+            : new(near, weak * Bits(model.MTypo, Math.Min(0.5, ListedShare(l, totalEntries) * 3)) + swap, distance);
     }
 
     /// <summary>Whether two surnames stand for each other at any level: the same, a known variant, sound-alike, a typo.</summary>
@@ -498,7 +513,8 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         if (q.Role != NameRole.Given || l.Role != NameRole.Given)
             return false;
         var (shortName, longName) = q.Token.Text.Length < l.Token.Text.Length ? (q.Token.Text, l.Token.Text) : (l.Token.Text, q.Token.Text);
-        if (shortName.Length < 3 || longName.Length < shortName.Length + 2)
+        // Cut at the end, the first letters agree; cut at the start, the last ones.
+        if (shortName.Length < 3 || longName.Length < shortName.Length + 2 || (shortName[0] != longName[0] && shortName[^1] != longName[^1]))
             return false;
         if (longName.StartsWith(shortName, StringComparison.Ordinal) || (shortName.Length >= 4 && longName.EndsWith(shortName, StringComparison.Ordinal)))
             return true;
@@ -515,7 +531,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
 
     /// <summary>A given name and its other sex's form: "joaquina" and "joaquin".</summary>
     private static bool IsOtherSexForm(PreparedPart q, PreparedPart l) =>
-        (q.Role == NameRole.Given || l.Role == NameRole.Given) && GivenNameSex.AreOtherSexForms(q.Token.Text, l.Token.Text);
+        (q.Role == NameRole.Given || l.Role == NameRole.Given) && AreOtherSexForms(q.Token, l.Token);
 
     /// <summary>What the officer reads beside a paired part: how two names are related, or how many edits a typo took.</summary>
     private string? Note(PartAgreement level, string query, string listed, int edits, bool shortened) => level switch
@@ -524,6 +540,10 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         PartAgreement.Typo => edits == 1 ? "1 edit" : $"{edits} edits",
         _ => null,
     };
+
+    /// <summary>The listed part's share, computed only for pairs that agree: "de Jesús" is as common as Jesús, a glued particle does not make a name rare.</summary>
+    private double ListedShare(PreparedPart listed, int totalEntries) =>
+        listed.Core is { } core ? Math.Max(Share(listed.Token, totalEntries), Share(core, totalEntries)) : Share(listed.Token, totalEntries);
 
     private double Bits(double m, double u) => Math.Min(model.MaxPartBits, Math.Log2(m / u));
 
