@@ -26,6 +26,8 @@ public static class PerimeterJson
         // A null where the model has none (a null subject, a null list) is refused with its path, like any bad value.
         options.RespectNullableAnnotations = true;
         options.MaxDepth = 32;
+        // {"id": "a", "id": "b"} is refused: which of the two a reader believes is not for the sender to leave open.
+        options.AllowDuplicateProperties = false;
         return options;
     }
 

@@ -39,10 +39,11 @@ public sealed class FieldErrors
             Add(field, "TooMany", max);
     }
 
-    /// <summary>Pages count from 1; a page holds 1 to <paramref name="maxPageSize"/> items.</summary>
+    /// <summary>Pages count from 1, and the first item of a page must be countable; a page holds 1 to <paramref name="maxPageSize"/> items.</summary>
     public void Paging(int page, int pageSize, int maxPageSize)
     {
-        if (page < 1)
+        // (page - 1) * pageSize is the number of items skipped: past int.MaxValue it would wrap around to the first page.
+        if (page < 1 || (long)(page - 1) * Math.Clamp(pageSize, 1, maxPageSize) > int.MaxValue)
             Add("page", "OutOfRange");
         if (pageSize < 1 || pageSize > maxPageSize)
             Add("pageSize", "PageSize", maxPageSize);

@@ -12,18 +12,29 @@ namespace Perimeter.Web;
 /// <summary>Turns the signed-in principal and the named purpose into a <see cref="Caller"/> per request.</summary>
 internal static class CallerResolution
 {
-    public static Caller Resolve(HttpContext context)
+    public static Caller Resolve(HttpContext context) =>
+        // An ambiguous purpose is no purpose: the policy then shows nothing that needs one.
+        Caller.From(context.User, PurposeText(context.Request, out var ambiguous) is var text && !ambiguous ? text : null,
+            context.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>
+    /// The purpose the request names, in the X-Purpose header or the purpose parameter; <paramref name="ambiguous"/>
+    /// when it names more than one (two headers, a header and a parameter, or one value listing several).
+    /// </summary>
+    private static string? PurposeText(HttpRequest request, out bool ambiguous)
     {
-        var purpose = context.Request.Headers[Caller.PurposeHeader].FirstOrDefault() ?? context.Request.Query["purpose"].FirstOrDefault();
-        return Caller.From(context.User, purpose, context.Connection.RemoteIpAddress?.ToString());
+        string?[] named = [.. request.Headers[Caller.PurposeHeader], .. request.Query["purpose"]];
+        ambiguous = named.Length > 1 || named.Any(text => text?.Contains(',', StringComparison.Ordinal) == true);
+        return named.Length > 0 ? named[0] : null;
     }
 
     /// <summary>Endpoints that read alerts need exactly one known purpose: say so clearly rather than show nothing.</summary>
     public static RouteHandlerBuilder RequirePurpose(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var request = context.HttpContext.Request;
-            var text = request.Headers[Caller.PurposeHeader].FirstOrDefault() ?? request.Query["purpose"].FirstOrDefault();
+            var text = PurposeText(context.HttpContext.Request, out var ambiguous);
+            if (ambiguous)
+                return Problems.Invalid("purpose", "PurposeAmbiguous");
             if (string.IsNullOrWhiteSpace(text))
                 return Problems.Invalid("purpose", "PurposeRequired");
             if (!MarkingText.TryParsePurpose(text, out _))

@@ -26,7 +26,12 @@ internal static partial class Problems
 
     public static WebApplication UseProblems(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleAsync, StatusCodeSelector = _ => 500 });
+        // HandleAsync logs what it answers (a 500 as an error, bad input as information without the input): the middleware's
+        // own error entry, with its stack trace, would make every refused body look like a fault.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleAsync, StatusCodeSelector = _ => 500, SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseStatusCodePages();
         return app;
     }
@@ -56,10 +61,15 @@ internal static partial class Problems
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(415, "UnsupportedMediaType"),
             BadHttpRequestException bad => Problem(bad.StatusCode, "BadRequest"),
             JsonException json => Invalid(FieldOf(json), "InvalidJson", json.Message.Split(" Path:", 2)[0]),
+            Features.Federation.NoFederationIdentityException => Problem(409, "NoFederationIdentity"),
             _ => Problem(500, "ServerError"),
         };
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Perimeter.Errors");
+        var reason = error?.GetType();
         if (result is IStatusCodeHttpResult { StatusCode: 500 })
-            LogUnhandled(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Perimeter.Errors"), error, context.Request.Method, context.Request.Path);
+            LogUnhandled(logger, error, context.Request.Method, context.Request.Path);
+        else
+            LogRefused(logger, context.Request.Method, context.Request.Path, reason);
         await result.ExecuteAsync(context);
     }
 
@@ -69,6 +79,10 @@ internal static partial class Problems
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception? error, string method, PathString path);
+
+    // The refused input stays out of the log: it is the sender's, and may be hostile.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, Type? reason);
 
     private static string? TitleOf(int status) => status switch
     {

@@ -59,7 +59,7 @@ public sealed class AlertReader(PerimeterDb db, AuditLog audit, AccessPolicy pol
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize)
             .Select(a => new AlertSummary(a.Id, a.Kind, a.Category, a.DisplayName, a.Originator, a.Version, a.Status, a.Tlp, a.ReviewBy, a.IsPartnerCopy, a.UpdatedAt))
             .ToListAsync(ct);
         await audit.RecordAsync(caller,

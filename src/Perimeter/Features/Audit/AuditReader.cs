@@ -31,7 +31,7 @@ public sealed class AuditReader(PerimeterDb db, AuditLog audit)
 
         var total = await query.CountAsync(ct);
         var records = await query.OrderByDescending(r => r.Sequence)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize)
             .ToListAsync(ct);
         await audit.RecordAsync(caller, new AuditEntry(AuditAction.AuditRead, "audit", null, Detail: $"page={filter.Page} total={total}"), ct);
         return new Paged<AuditRecordView>([.. records.Select(AuditRecordView.Of)], filter.Page, filter.PageSize, total);

@@ -25,11 +25,14 @@ public sealed class FederationIdentity(IOptions<NodeOptions> options)
         }
     }
 
-    public NodeIdentity Required => Current
-        ?? throw new InvalidOperationException($"This node has no identity in {NodeIdentity.FolderOf(options.Value.DataDirectory)}: run perimeter pki init.");
+    public NodeIdentity Required => Current ?? throw new NoFederationIdentityException(NodeIdentity.FolderOf(options.Value.DataDirectory));
 
     public SignedDocument Sign<T>(T body) => SignedDocument.Sign(Required, Agency, body);
 }
+
+/// <summary>Federation was asked of a node that has no identity yet: the operator's to fix, not a fault (a 409 over HTTP).</summary>
+public sealed class NoFederationIdentityException(string folder)
+    : InvalidOperationException($"This node has no identity in {folder}: run perimeter pki init.");
 
 /// <summary>Parses pinned certificates once; a pin names one certificate for good.</summary>
 public static class PinnedCertificates

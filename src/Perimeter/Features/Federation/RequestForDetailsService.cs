@@ -25,6 +25,9 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Acc
             errors.Add("partner", "Forbidden");
             return (null, errors);
         }
+        errors.Required("partner", request.Partner);
+        if (request.Reference == Guid.Empty)
+            errors.Add("reference", "Required");
         errors.Required("justification", request.Justification);
         errors.FreeText("justification", request.Justification, 2000);
         if (request.Purpose == Purposes.None || MarkingText.Each(request.Purpose).Count() != 1)

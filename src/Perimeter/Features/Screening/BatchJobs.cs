@@ -21,7 +21,7 @@ public sealed class BatchJobs(PerimeterDb db, AuditLog audit, TimeProvider time)
         }
         if (top is < 1 or > 50)
             errors.Add("top", "OutOfRange");
-        if (threshold is < 0 or > 1)
+        if (threshold is not null and not (>= 0 and <= 1))
             errors.Add("threshold", "OutOfRange");
         if (errors.Count > 0)
             return (null, errors);

@@ -32,7 +32,7 @@ internal static class ScreenCommand
             };
             if (options.Top is < 1 or > 100)
                 return NodeCommandLine.Fail(ExitCode.InvalidInput, "--top must be between 1 and 100");
-            if (options.Threshold is < 0 or > 1)
+            if (options.Threshold is not (>= 0 and <= 1))
                 return NodeCommandLine.Fail(ExitCode.InvalidInput, "--threshold must be between 0 and 1");
             var read = ScreeningInput.FromFile(parsed.GetValue(input)!.FullName);
             if (!read.IsValid)

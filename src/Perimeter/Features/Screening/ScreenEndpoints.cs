@@ -28,6 +28,10 @@ internal static class ScreenEndpoints
         var errors = request.Subject?.Validate() ?? new FieldErrors();
         if (request.Subject is null)
             errors.Add("subject", "Required");
+        if (request.AlertId == Guid.Empty)
+            errors.Add("alertId", "Required");
+        if (request.Outcome is null)
+            errors.Add("outcome", "Required");
         errors.Required("reason", request.Reason);
         errors.FreeText("reason", request.Reason, 1000);
         if (errors.Count > 0)

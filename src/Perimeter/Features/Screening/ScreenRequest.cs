@@ -58,7 +58,7 @@ public sealed record ScreenRequest
             errors.Add("nationality", "NotACountry", nationality);
         if (Top is < 1 or > 50)
             errors.Add("top", "OutOfRange");
-        if (Threshold is < 0 or > 1)
+        if (Threshold is not null and not (>= 0 and <= 1))
             errors.Add("threshold", "OutOfRange");
         if (AlsoConsider is < 0 or > 20)
             errors.Add("alsoConsider", "OutOfRange");

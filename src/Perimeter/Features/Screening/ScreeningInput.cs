@@ -45,6 +45,8 @@ public static class ScreeningInput
         var header = records.Current.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         foreach (var column in header.Where(c => !Known.Contains(c, StringComparer.Ordinal)))
             errors.Add($"{fileName}:1: {Text.Format("ManifestUnknownColumn", column, string.Join(',', Known))}");
+        foreach (var repeated in header.Where(Known.Contains).GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"{fileName}:1: {Text.Format("ManifestRepeatedColumn", repeated.Key)}");
         foreach (var required in Required.Where(r => !header.Contains(r, StringComparer.Ordinal)))
             errors.Add($"{fileName}:1: {Text.Format("ManifestMissingColumn", required)}");
         if (errors.Count > 0)

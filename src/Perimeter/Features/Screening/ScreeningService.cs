@@ -91,7 +91,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
             AlertId = alert.Id,
             AlertSubjectHash = alert.SubjectHash,
             AlertVersion = alert.Version,
-            Outcome = request.Outcome,
+            Outcome = request.Outcome ?? throw new ArgumentException("A decision needs an outcome.", nameof(request)),
             Reason = request.Reason!.Trim(),
             DecidedBy = caller.ActorId,
             At = time.GetUtcNow(),
@@ -99,7 +99,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
         await db.WriteAsync(async t =>
         {
             db.Add(decision);
-            await audit.AppendAsync(caller, new AuditEntry(AuditAction.Decide, "alert", [alert.Id], Detail: $"outcome={MarkingText.Of(request.Outcome)}"), t);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.Decide, "alert", [alert.Id], Detail: $"outcome={MarkingText.Of(decision.Outcome)}"), t);
         }, ct);
         return DecisionView.Of(decision);
     }
@@ -129,7 +129,8 @@ public sealed record ScreenCandidate(
     }
 }
 
-public sealed record DecisionRequest(ScreenRequest Subject, Guid AlertId, DecisionOutcome Outcome, string? Reason);
+/// <summary>An officer's decision; <see cref="Outcome"/> is nullable so that a request without one is refused, not read as the first outcome.</summary>
+public sealed record DecisionRequest(ScreenRequest Subject, Guid AlertId, DecisionOutcome? Outcome, string? Reason);
 
 public sealed record DecisionView(Guid Id, DecisionOutcome Outcome, string Reason, string DecidedBy, DateTimeOffset At, int AlertVersion)
 {

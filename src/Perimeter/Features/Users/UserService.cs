@@ -28,6 +28,9 @@ public sealed class UserService(
             errors.Add("roles", "Required");
         if (await users.FindByNameAsync(request.UserName) is not null)
             errors.Add("userName", "AlreadyExists");
+        // The account store's own rule, asked before anything is written (the user's name in the problem, not the refused text).
+        else if (request.UserName.Trim() is { Length: > 0 } name && !name.All(c => users.Options.User.AllowedUserNameCharacters.Contains(c)))
+            errors.Add("userName", "UserNameCharacters", users.Options.User.AllowedUserNameCharacters);
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, null!, request.Password);   // validators here do not read the user
