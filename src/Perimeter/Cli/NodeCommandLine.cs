@@ -30,14 +30,18 @@ internal static class NodeCommandLine
 
     /// <summary>
     /// Opens the node (migrating its database), runs one command in a scope, and turns broken settings or an
-    /// unreachable database into one line on stderr and an exit code.
+    /// unreachable database into one line on stderr and an exit code. A command that only <paramref name="reads"/>
+    /// refuses a node whose database is not there (exit 5) instead of creating an empty one.
     /// </summary>
-    public static async Task<int> RunAsync(ParseResult parsed, Func<IServiceProvider, NodeOptions, CancellationToken, Task<int>> command, CancellationToken ct)
+    public static async Task<int> RunAsync(ParseResult parsed, Func<IServiceProvider, NodeOptions, CancellationToken, Task<int>> command, CancellationToken ct,
+        bool reads = false)
     {
         try
         {
             await using var app = NodeHost.Build(Overrides(parsed));
             var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+            if (reads && !await node.Storage.ExistsAsync(ct))
+                return Fail(ExitCode.NotFound, $"no node database at {node.Storage.Describe()}: name the node's folder with --data (or its --connection-string)");
             await NodeHost.PrepareAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
             return await command(scope.ServiceProvider, node, ct);

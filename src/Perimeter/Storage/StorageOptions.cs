@@ -37,6 +37,23 @@ public sealed record StorageOptions(DatabaseKind Kind, string ConnectionString)
         }
     }
 
+    /// <summary>
+    /// Whether a node's database is already there (a SQLite file, or a PostgreSQL database with the node's tables), found
+    /// without creating anything: a command that only reads must not make an empty node where it was pointed wrong.
+    /// </summary>
+    public async Task<bool> ExistsAsync(CancellationToken ct)
+    {
+        if (Kind == DatabaseKind.Sqlite)
+            return File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        await using var db = Open();
+        return await db.Database.CanConnectAsync(ct) && (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+    }
+
+    /// <summary>Where the database is, for a message: the SQLite file, or the PostgreSQL host and database.</summary>
+    public string Describe() => Kind == DatabaseKind.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"{pg.Host}:{pg.Port}/{pg.Database}" : "";
+
     /// <summary>Creates the data folder, applies migrations, and for SQLite turns on write-ahead logging.</summary>
     public async Task PrepareAsync(CancellationToken ct)
     {

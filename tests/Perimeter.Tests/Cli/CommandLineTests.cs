@@ -54,6 +54,25 @@ public sealed class CommandLineTests
         Directory.Delete(data, recursive: true);
     }
 
+    [Theory]
+    [InlineData("audit", "verify")]
+    [InlineData("users", "list")]
+    [InlineData("tokens", "list")]
+    [InlineData("agencies", "list")]
+    [InlineData("partners", "status")]
+    public async Task A_command_that_reads_refuses_a_folder_with_no_node_and_creates_nothing(params string[] command)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var wrong = Directory.CreateTempSubdirectory("perimeter-cli-").FullName;
+
+        var result = await PerimeterProcess.RunAsync([.. command, "--data", wrong], ct);
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("no node database", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(wrong));
+        Directory.Delete(wrong);
+    }
+
     [Fact]
     public async Task A_bad_row_is_reported_with_its_line_and_nothing_from_the_file_is_imported()
     {

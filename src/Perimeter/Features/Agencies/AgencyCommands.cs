@@ -31,7 +31,7 @@ internal static class AgencyCommands
                 table.AddRow(a.Id, a.Country, Markup.Escape(a.Name), Markup.Escape(a.NodeUrl ?? ""), a.IsThisNode ? "yes" : "");
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
         agencies.Add(add);
         agencies.Add(list);
         return agencies;

@@ -23,7 +23,7 @@ internal static class AuditCommands
                 return NodeCommandLine.Fail(ExitCode.Tampered, $"audit chain does not contain the expected head {expected}: records were cut from the end");
             Console.WriteLine($"audit chain intact: {check.Count} records, head {check.HeadHash}");
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
         audit.Add(verify);
         return audit;
     }

@@ -65,7 +65,7 @@ internal static class FederationCommands
                 table.AddRow(p.Agency, Markup.Escape(p.Url), p.CertificateSha256, p.AddedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
         var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures");
         status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
         {
@@ -75,7 +75,7 @@ internal static class FederationCommands
                     s.ConsecutiveFailures.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Refused.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.LastError ?? ""));
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
         return new Command("partners", "Partner nodes this node trusts") { add, list, status };
     }
 
@@ -144,7 +144,7 @@ internal static class FederationCommands
                     MarkingText.Of(a.Status), a.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
         var id = new Argument<Guid>("id") { Description = "The agreement's id, from agreements list" };
         var suspend = new Command("suspend", "Suspend an agreement: nothing more flows under it") { id };
         suspend.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>

@@ -52,7 +52,7 @@ internal static class ScreenCommand
                     await services.GetRequiredService<AuditLog>().RecordAsync(Caller.Operator(node.Agency),
                         new AuditEntry(AuditAction.Search, "screening", null, Detail: $"cli queries={read.Queries.Count}"), token);
                     return code;
-                }, ct);
+                }, ct, reads: true);
             }
             var loaded = Load(source);
             if (loaded.Error is { } problem)

@@ -42,7 +42,7 @@ internal static class TokenCommands
                 table.AddRow(t.Id.ToString(), Markup.Escape(t.Name), t.Agency, t.Role.ToString(), t.ExpiresAt?.ToString("u") ?? "", t.RevokedAt?.ToString("u") ?? "");
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
 
         var id = new Argument<Guid>("id") { Description = "Token id" };
         var revoke = new Command("revoke", "Revoke a token at once") { id };

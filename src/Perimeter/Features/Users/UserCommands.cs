@@ -47,7 +47,7 @@ internal static class UserCommands
                 table.AddRow(Markup.Escape(user.UserName), user.Agency, string.Join(", ", user.Roles), user.CreatedAt.ToString("u"), user.DisabledAt?.ToString("u") ?? "");
             AnsiConsole.Write(table);
             return ExitCode.Ok;
-        }, ct));
+        }, ct, reads: true));
 
         var disableName = new Argument<string>("user-name") { Description = "Sign-in name" };
         var disable = new Command("disable", "Disable a user at once") { disableName };
