@@ -27,4 +27,17 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     FederationCommands.Agreements(),
     FederationDemo.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+{
+    // One line a script can log and a person can act on, not the help page with every error under it.
+    var errors = parsed.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal).ToList();
+    // "bogus" is the news; that no command was given follows from it.
+    if (errors.Count > 1)
+        errors.RemoveAll(e => e.StartsWith("Required command was not provided", StringComparison.Ordinal));
+    var words = new List<string> { "perimeter" };
+    for (var result = parsed.CommandResult; result.Command != root; result = (System.CommandLine.Parsing.CommandResult)result.Parent!)
+        words.Insert(1, result.Command.Name);
+    return NodeCommandLine.Fail(ExitCode.Usage, $"{string.Join("; ", errors)} (see: {string.Join(' ', words)} --help)");
+}
+return await parsed.InvokeAsync();

@@ -114,6 +114,19 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("Required command was not provided (see: perimeter users --help)", "users")]
+    [InlineData("Unrecognized command or argument 'bogus' (see: perimeter --help)", "bogus")]
+    [InlineData("Option '--role' is required; Required argument 'user-name' missing for command: 'add' (see: perimeter users add --help)", "users", "add")]
+    public async Task A_wrong_command_line_gets_one_line_with_the_help_to_read_and_exit_2(string expected, params string[] arguments)
+    {
+        var result = await PerimeterProcess.RunAsync(arguments, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error.Trim());
+        Assert.Equal("", result.Output);
+    }
+
+    [Theory]
     [InlineData("serve")]
     [InlineData("import", "ofac")]
     [InlineData("import", "alerts")]
