@@ -159,6 +159,26 @@ public sealed class HostileInputTests(NodePerDatabase nodes) : IClassFixture<Nod
         Assert.False(await db.Agencies.AnyAsync(a => a.Id == "gt.pnc" || a.Id == "sv.pnc", ct));
     }
 
+    [Fact]
+    public async Task A_path_no_endpoint_serves_is_404_and_a_browser_not_signed_in_is_sent_to_sign_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        var anonymous = node.Anonymous(new HttpClientHandler { AllowAutoRedirect = false });
+        using var officer = await node.ClientAsync(TestNode.Agency, Role.Officer, ct, Purposes.CounterNarcotics);
+
+        await Problem.ReadAsync(await anonymous.GetAsync("/api/v1/nothing-here", ct), HttpStatusCode.NotFound, ct);
+        await Problem.ReadAsync(await anonymous.PostAsync("/api/v1/nothing-here", null, ct), HttpStatusCode.NotFound, ct);
+        await Problem.ReadAsync(await officer.GetAsync("/api/v1/nothing-here", ct), HttpStatusCode.NotFound, ct);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/no-such-page?x=1") { Headers = { { "Accept", "text/html" } } };
+        using var redirected = await anonymous.SendAsync(page, ct);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Equal("/?returnUrl=%2Fno-such-page%3Fx%3D1", redirected.Headers.Location?.OriginalString);
+        // A known API path still asks who is calling.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/alerts", ct)).StatusCode);
+    }
+
     /// <summary>A partner pinned by its own certificate, under a query agreement, while this node has no identity of its own.</summary>
     private static async Task PartnerWithAgreementAsync(TestNode node, string agency, CancellationToken ct)
     {
