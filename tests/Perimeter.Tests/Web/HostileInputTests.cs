@@ -53,6 +53,12 @@ public sealed class HostileInputTests(NodePerDatabase nodes) : IClassFixture<Nod
             Assert.NotEmpty((await Problem.ReadAsync(response, HttpStatusCode.BadRequest, ct)).For("userName"));
             Assert.Equal(before, await StoredAsync<NodeUser>(node, ct));
         }
+        var request = new AddUserRequest($"ana.lopez.{database}", Accounts.Password, TestNode.Agency, ["officer"]);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/users", request, PerimeterJson.Options, ct)).StatusCode);
+        var users = await StoredAsync<NodeUser>(node, ct);
+        using var again = await admin.PostAsJsonAsync("/api/v1/users", request with { UserName = $" ANA.LOPEZ.{database} " }, PerimeterJson.Options, ct);
+        Assert.NotEmpty((await Problem.ReadAsync(again, HttpStatusCode.BadRequest, ct)).For("userName"));
+        Assert.Equal(users, await StoredAsync<NodeUser>(node, ct));
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

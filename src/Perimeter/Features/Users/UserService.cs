@@ -26,20 +26,6 @@ public sealed class UserService(
             errors.Add("agency", "UnknownAgency", request.Agency);
         if (request.Roles.Count == 0)
             errors.Add("roles", "Required");
-        if (await users.FindByNameAsync(request.UserName) is not null)
-            errors.Add("userName", "AlreadyExists");
-        // The account store's own rule, asked before anything is written (the user's name in the problem, not the refused text).
-        else if (request.UserName.Trim() is { Length: > 0 } name && !name.All(c => users.Options.User.AllowedUserNameCharacters.Contains(c)))
-            errors.Add("userName", "UserNameCharacters", users.Options.User.AllowedUserNameCharacters);
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, null!, request.Password);   // validators here do not read the user
-            foreach (var error in result.Errors)
-                errors.Add("password", "WeakPassword", error.Description);
-        }
-        if (errors.Count > 0)
-            return new UserAdded(null, errors);
-
         var user = new NodeUser
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -49,6 +35,26 @@ public sealed class UserService(
             CreatedAt = time.GetUtcNow(),
             LockoutEnabled = true,
         };
+        // The account store's own rules, asked before anything is written; the problem names the rule, not the refused text.
+        foreach (var validator in user.UserName.Length > 0 ? users.UserValidators : [])
+        {
+            foreach (var error in (await validator.ValidateAsync(users, user)).Errors)
+            {
+                if (error.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                    errors.Add("userName", "AlreadyExists");
+                else
+                    errors.Add("userName", "UserNameCharacters", users.Options.User.AllowedUserNameCharacters);
+            }
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, null!, request.Password);   // validators here do not read the user
+            foreach (var error in result.Errors)
+                errors.Add("password", "WeakPassword", error.Description);
+        }
+        if (errors.Count > 0)
+            return new UserAdded(null, errors);
+
         await db.WriteAsync(async token =>
         {
             Check(await users.CreateAsync(user, request.Password));
