@@ -142,7 +142,7 @@ public static class NodeHost
 
     private static IServiceCollection AddAccess(this IServiceCollection services, string agency)
     {
-        services.AddSingleton(new AccessPolicy(agency));
+        services.AddSingleton(new AccessPolicy(agency)).AddScoped<VisibleAlerts>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context
             ? CallerResolution.Resolve(context)

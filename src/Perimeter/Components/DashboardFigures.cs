@@ -9,10 +9,10 @@ using Perimeter.Storage;
 namespace Perimeter.Components;
 
 /// <summary>
-/// The dashboard's figures for one caller: the agency's screenings and hits today, and the alerts it may see by
-/// kind and category under the purpose it names (counts through the same policy filter as the alert list).
+/// The dashboard's figures for one caller: the agency's screenings today, its hits today on alerts the caller may see,
+/// and those alerts by kind and category under the purpose it names (counts through the same policy filter as the alert list).
 /// </summary>
-public sealed class DashboardFigures(PerimeterDb db, AccessPolicy policy, AuditLog audit, AgencyService agencies, TimeProvider time)
+public sealed class DashboardFigures(PerimeterDb db, AccessPolicy policy, VisibleAlerts visible, AuditLog audit, AgencyService agencies, TimeProvider time)
 {
     public async Task<Dashboard> ReadAsync(Caller caller, CancellationToken ct)
     {
@@ -22,10 +22,13 @@ public sealed class DashboardFigures(PerimeterDb db, AccessPolicy policy, AuditL
         var screenings = await db.AuditRecords.AsNoTracking()
             .Where(r => r.Agency == caller.Agency && r.Action == AuditAction.Screen && r.At >= weekAgo)
             .Select(r => r.At).ToListAsync(ct);
+        // Decisions and matches are made from alerts: counted only on alerts the caller may see under its purpose.
+        var visibleIds = visible.Ids(caller);
         var decisions = await db.Set<ScreeningDecision>().AsNoTracking()
-            .Where(d => d.Agency == caller.Agency && d.At >= today)
+            .Where(d => d.Agency == caller.Agency && d.At >= today && visibleIds.Contains(d.AlertId))
             .Select(d => d.Outcome).ToListAsync(ct);
-        var standing = await db.Set<StandingMatch>().AsNoTracking().CountAsync(m => m.Agency == caller.Agency && m.At >= today, ct);
+        var standing = await db.Set<StandingMatch>().AsNoTracking()
+            .CountAsync(m => m.Agency == caller.Agency && m.At >= today && visibleIds.Contains(m.AlertId), ct);
         var perDay = Enumerable.Range(0, 7).Select(i => weekAgo.AddDays(i))
             .Select(day => (Day: DateOnly.FromDateTime(day.UtcDateTime), Count: screenings.Count(at => at >= day && at < day.AddDays(1))))
             .ToList();

@@ -83,13 +83,14 @@ public sealed class AccessPolicy(string holder)
     }
 
     /// <summary>
-    /// Whether an alert may answer a partner's hit/no-hit query (Prüm style): only this node's own active
-    /// alerts, never RED, for a purpose they allow. The answer carries no personal data; the details behind a
-    /// hit are released only on a request a supervisor approves.
+    /// Whether an alert may answer a partner's hit/no-hit query (Prüm style): only this node's own active alerts that
+    /// the asking agency may see for the purpose it names — a hit confirms that a record exists, so an alert not
+    /// released to the asker never answers. The answer carries no personal data; the details behind a hit are released
+    /// only on a request a supervisor approves.
     /// </summary>
-    public bool MayAnswerHitNoHit(IMarked alert, Purposes purpose) =>
-        string.Equals(alert.Originator, holder, StringComparison.Ordinal) && !alert.IsPartnerCopy
-        && alert.Status == AlertStatus.Active && alert.Tlp != Tlp.Red && (alert.Purposes & purpose) != 0;
+    public bool MayAnswerHitNoHit(Caller asker, IMarked alert) =>
+        string.Equals(alert.Originator, holder, StringComparison.Ordinal) && !alert.IsPartnerCopy && alert.Status == AlertStatus.Active
+        && Decide(asker, alert).IsAllowed;
 
     /// <summary>The rule of <see cref="Decide"/> as a filter a database can run.</summary>
     public Expression<Func<T, bool>> VisibleTo<T>(Caller caller) where T : class, IMarked

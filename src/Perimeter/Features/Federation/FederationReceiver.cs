@@ -350,4 +350,8 @@ internal static class PartnerCaller
         Agency = agency,
         RemoteAddress = remoteAddress,
     };
+
+    /// <summary>A partner asking a hit/no-hit query or for the details behind a hit: the policy sees it as one of its officers, for the purpose it names.</summary>
+    public static Access.Caller Asking(string agency, Purposes purpose, string? remoteAddress = null) =>
+        Of(agency, remoteAddress) with { Roles = new HashSet<Role> { Role.Officer }, Purpose = purpose };
 }

@@ -80,7 +80,7 @@ public sealed class PartnerQueryService(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Partner == asker.Agency).ToListAsync(ct);
         var agreement = agreements.FirstOrDefault(a => a.RefusesQuery(request.Purpose, today) is null);
-        var caller = PartnerCaller.Of(asker.Agency, null) with { Roles = new HashSet<Role> { Role.Officer }, Purpose = request.Purpose };
+        var caller = PartnerCaller.Asking(asker.Agency, request.Purpose);
         if (agreement is null)
         {
             var reason = agreements.Select(a => a.RefusesQuery(request.Purpose, today)).FirstOrDefault() ?? "no-agreement";
@@ -88,7 +88,7 @@ public sealed class PartnerQueryService(
             return (null, reason);
         }
         var response = await screening.ScreenAsync(request.Subject with { Top = 1 }, caller, ct,
-            alert => policy.MayAnswerHitNoHit(alert, request.Purpose) && agreement.Covers(alert.Kind, alert.Category, alert.Tlp));
+            alert => policy.MayAnswerHitNoHit(caller, alert) && agreement.Covers(alert.Kind, alert.Category, alert.Tlp));
         var best = response.Candidates.Count > 0 ? response.Candidates[0] : null;
         var now = time.GetUtcNow();
         var hit = best is null ? null : new PartnerHit

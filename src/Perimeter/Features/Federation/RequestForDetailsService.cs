@@ -272,7 +272,7 @@ public sealed class RequestForDetailsService(PerimeterDb db, AuditLog audit, Acc
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var agreed = (await db.Agreements.AsNoTracking().Where(a => a.Partner == row.Partner).ToListAsync(ct))
             .Any(a => a.RefusesQuery(row.Purpose, today) is null);
-        if (alert is null || !policy.MayAnswerHitNoHit(alert, row.Purpose) || !agreed)
+        if (alert is null || !policy.MayAnswerHitNoHit(PartnerCaller.Asking(row.Partner, row.Purpose), alert) || !agreed)
         {
             await audit.AppendAsync(caller, AuditEntry.Denied(AuditAction.DetailsApproved, "request-for-details", row.Id,
                 alert is null || alert.Status != AlertStatus.Active ? "not-active" : !agreed ? "no-agreement" : "not-releasable"), ct);

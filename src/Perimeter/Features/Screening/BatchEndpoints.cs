@@ -18,7 +18,7 @@ internal static class BatchEndpoints
         batch.MapPost("/", Submit).WithName("SubmitBatchScreening").RequirePurpose()
             .Accepts<BatchRow[]>("application/json", "text/csv");
         batch.MapGet("/{id:guid}", Status).WithName("GetBatchScreening");
-        batch.MapGet("/{id:guid}/results", Results).WithName("DownloadBatchScreeningResults");
+        batch.MapGet("/{id:guid}/results", Results).WithName("DownloadBatchScreeningResults").RequirePurpose();
         return batch;
     }
 
@@ -56,16 +56,22 @@ internal static class BatchEndpoints
     private static async Task<Results<Ok<BatchJobView>, ProblemHttpResult>> Status(Guid id, BatchJobs queue, Caller caller, CancellationToken ct) =>
         await queue.FindAsync(id, caller, ct) is { } job ? TypedResults.Ok(job) : Problems.Problem(404, "NotFound");
 
-    /// <summary>The results CSV: only the job's own agency, once done; downloading is audited as an export.</summary>
-    private static async Task<IResult> Results(Guid id, PerimeterDb db, AuditLog audit, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// The results CSV: only the job's own agency, once done, and only the rows whose alert the caller may see now under
+    /// the purpose named — an alert re-marked or retracted since the run is left out. Downloading is audited as an export.
+    /// </summary>
+    private static async Task<IResult> Results(Guid id, PerimeterDb db, VisibleAlerts visible, AuditLog audit, Caller caller, CancellationToken ct)
     {
         var job = await db.Set<BatchJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Agency == caller.Agency, ct);
         if (job is null)
             return Problems.Problem(404, "NotFound");
         if (job.Status != BatchStatus.Done)
             return Problems.Problem(409, "BatchNotDone");
-        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id]), ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes(job.ResultCsv ?? ""), "text/csv", $"screening-{id}.csv");
+        var named = ScreeningInput.AlertIdsOfResults(job.ResultCsv ?? "");
+        var shown = await visible.AmongAsync(caller, named, ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id, .. shown.Select(a => (object)a)],
+            Detail: $"alerts={shown.Count} withheld={named.Count - shown.Count}"), ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(ScreeningInput.KeepResults(job.ResultCsv ?? "", shown.Contains)), "text/csv", $"screening-{id}.csv");
     }
 }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
@@ -22,7 +21,10 @@ internal static class ScreenCommand
         var watchlist = new Option<string?>("--watchlist") { Description = "ofac:DIR (OFAC's legacy CSV files) or csv:FILE (the import format); default: the node's alerts (--data)" };
         var top = new Option<int>("--top") { Description = "Candidates per query, best first", DefaultValueFactory = _ => 5 };
         var threshold = new Option<double?>("--threshold") { Description = $"Lowest score written; default the possible band ({ScoringModel.Default.PossibleThreshold})" };
-        var screen = new Command("screen", "Screen a list of subjects against a watchlist") { input, output, watchlist, top, threshold };
+        var agency = new Option<string?>("--agency") { Description = "Against the node's alerts: the agency screened for (us.cbp); only what the policy lets it see" };
+        var role = new Option<string?>("--role") { Description = "Against the node's alerts: the role acted in (officer, analyst, supervisor)" };
+        var purpose = new Option<string?>("--purpose") { Description = "Against the node's alerts: the purpose of the screening (sanctions, counter-narcotics, …)" };
+        var screen = new Command("screen", "Screen a list of subjects against a watchlist") { input, output, watchlist, top, threshold, agency, role, purpose };
         screen.SetAction(async (parsed, ct) =>
         {
             var options = ScreeningOptions.Default with
@@ -42,34 +44,59 @@ internal static class ScreenCommand
                 return ExitCode.InvalidInput;
             }
             var source = parsed.GetValue(watchlist);
-            if (source is null)
+            var actingAs = (Agency: parsed.GetValue(agency), Role: parsed.GetValue(role), Purpose: parsed.GetValue(purpose));
+            if (source is not null)
             {
+                if (actingAs != default)
+                    return NodeCommandLine.Fail(ExitCode.Usage, "--agency, --role and --purpose name who screens the node's alerts: not with --watchlist (see: perimeter screen --help)");
+            }
+            else
+            {
+                if (CallerOf(actingAs.Agency, actingAs.Role, actingAs.Purpose) is not { } caller)
+                    return NodeCommandLine.Fail(ExitCode.Usage,
+                        "screening the node's alerts needs --agency, --role (officer, analyst or supervisor) and --purpose: the policy shows only what they may see (see: perimeter screen --help)");
                 return await NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
                 {
-                    var (list, references) = await FromNodeAsync(services.GetRequiredService<PerimeterDb>(), token);
-                    var code = await ScreenAsync(read.Queries, list, references, options, parsed.GetValue(output)!, token);
-                    var db = services.GetRequiredService<PerimeterDb>();
-                    await services.GetRequiredService<AuditLog>().RecordAsync(Caller.Operator(node.Agency),
-                        new AuditEntry(AuditAction.Search, "screening", null, Detail: $"cli queries={read.Queries.Count}"), token);
+                    var snapshot = await services.GetRequiredService<ScreeningIndex>().EnsureCurrentAsync(services.GetRequiredService<PerimeterDb>(), token);
+                    var policy = services.GetRequiredService<AccessPolicy>();
+                    var visible = snapshot.Alerts.Values.Where(a => policy.Decide(caller, a).IsAllowed).Select(a => a.Id).ToHashSet();
+                    var references = snapshot.Alerts.Values.ToDictionary(a => a.Id,
+                        a => a.ExternalRef is { } external && external.StartsWith("ofac:", StringComparison.Ordinal) ? external : a.Id.ToString());
+                    var (code, results) = await ScreenAsync(read.Queries, snapshot.Watchlist, visible.Contains, references, options, parsed.GetValue(output)!, token);
+                    await services.GetRequiredService<AuditLog>().RecordAsync(caller, new AuditEntry(AuditAction.Screen, "alert",
+                        results.SelectMany(r => r.Matches).Select(m => (object)m.Id).Distinct(),
+                        Detail: $"cli queries={read.Queries.Count} with-candidates={results.Count(r => r.Matches.Count > 0)} model={snapshot.Watchlist.Version}"), token);
                     return code;
                 }, ct, reads: true);
             }
             var loaded = Load(source);
             if (loaded.Error is { } problem)
                 return NodeCommandLine.Fail(ExitCode.InvalidInput, problem);
-            return await ScreenAsync(read.Queries, loaded.List!, loaded.References!, options, parsed.GetValue(output)!, ct);
+            return (await ScreenAsync(read.Queries, loaded.List!, null, loaded.References!, options, parsed.GetValue(output)!, ct)).Code;
         });
         return screen;
     }
 
-    private static async Task<int> ScreenAsync(IReadOnlyList<ScreeningInput.Query> queries, Watchlist list, Dictionary<Guid, string> references,
-        ScreeningOptions options, FileInfo output, CancellationToken ct)
+    /// <summary>
+    /// The caller the command acts as against the node's alerts: a named agency, one role that reads alerts and one
+    /// purpose, all given; null when any is missing or unknown. It is audited as the operator acting for that agency.
+    /// </summary>
+    private static Caller? CallerOf(string? agency, string? roleText, string? purposeText)
     {
-        var results = new (string, IReadOnlyList<Match>)[queries.Count];
+        if (!AgencyId.IsValid(agency) || !Roles.TryParse(roleText, out var role) || !Roles.ReadsAlerts(role)
+            || !MarkingText.TryParsePurpose(purposeText, out var purpose))
+            return null;
+        return Caller.Operator(agency!) with { Roles = new HashSet<Role> { role }, Purpose = purpose };
+    }
+
+    private static async Task<(int Code, (string QueryId, IReadOnlyList<Match> Matches)[] Results)> ScreenAsync(IReadOnlyList<ScreeningInput.Query> queries,
+        Watchlist list, Func<Guid, bool>? mayConsider, Dictionary<Guid, string> references, ScreeningOptions options, FileInfo output, CancellationToken ct)
+    {
+        var results = new (string QueryId, IReadOnlyList<Match> Matches)[queries.Count];
         var clock = Stopwatch.StartNew();
         void Run(Action<int> advance) => Parallel.For(0, queries.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
-            results[i] = (queries[i].Id, list.Screen(queries[i].Subject, options with { Kind = queries[i].Subject.Kind }));
+            results[i] = (queries[i].Id, list.Screen(queries[i].Subject, options with { Kind = queries[i].Subject.Kind }, mayConsider));
             advance(1);
         });
         if (AnsiConsole.Profile.Capabilities.Interactive && queries.Count >= 1_000)
@@ -87,11 +114,11 @@ internal static class ScreenCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return NodeCommandLine.Fail(ExitCode.InvalidInput, $"{output.FullName}: cannot write: {e.Message}");
+            return (NodeCommandLine.Fail(ExitCode.InvalidInput, $"{output.FullName}: cannot write: {e.Message}"), results);
         }
-        var hits = results.Count(r => r.Item2.Count > 0);
+        var hits = results.Count(r => r.Matches.Count > 0);
         Console.Error.WriteLine($"screened {queries.Count} subjects against {list.Count} entries in {clock.Elapsed.TotalSeconds:0.0} s: {hits} with candidates");
-        return ExitCode.Ok;
+        return (ExitCode.Ok, results);
     }
 
     private static (Watchlist? List, Dictionary<Guid, string>? References, string? Error) Load(string source)
@@ -120,18 +147,6 @@ internal static class ScreenCommand
     {
         var list = Watchlist.Build(entries.Select(e => (e.Id, AlertSubjects.Of(e.Content.Kind, e.Content.Normalized().Subject))), NodeMatchingTables.Load(null));
         return (list, entries.ToDictionary(e => e.Id, e => e.Ref), null);
-    }
-
-    private static async Task<(Watchlist, Dictionary<Guid, string>)> FromNodeAsync(PerimeterDb db, CancellationToken ct)
-    {
-        var entries = new List<(Guid, Subject)>();
-        var references = new Dictionary<Guid, string>();
-        await foreach (var alert in db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Active && a.SubjectJson != null).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            entries.Add((alert.Id, AlertSubjects.Of(alert.Kind, PerimeterJson.Deserialize<AlertSubject>(alert.SubjectJson!))));
-            references[alert.Id] = alert.ExternalRef is { } external && external.StartsWith("ofac:", StringComparison.Ordinal) ? external : alert.Id.ToString();
-        }
-        return (Watchlist.Build(entries, NodeMatchingTables.Load(null)), references);
     }
 
     /// <summary>A stable id per OFAC entry, so results map back to <c>ofac:&lt;ent_num&gt;</c>.</summary>

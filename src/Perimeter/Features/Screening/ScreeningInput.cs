@@ -200,6 +200,32 @@ public static class ScreeningInput
         }
     }
 
+    /// <summary>The alert ids a results file names, as written by <see cref="WriteResults"/> with ids as references.</summary>
+    public static IReadOnlyList<Guid> AlertIdsOfResults(string results) =>
+        [.. CsvRecords.Read(results).Skip(1).Select(r => r.Fields.Count > 2 && Guid.TryParse(r.Fields[2], out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
+
+    /// <summary>A results file with only the rows whose alert <paramref name="shows"/> keeps, ranked again within each query.</summary>
+    public static string KeepResults(string results, Func<Guid, bool> shows)
+    {
+        using var writer = new StringWriter();
+        var rank = 0;
+        string? query = null;
+        foreach (var record in CsvRecords.Read(results))
+        {
+            var fields = record.Fields.ToArray();
+            if (record.Line > 1)
+            {
+                if (fields.Length < 3 || !Guid.TryParse(fields[2], out var id) || !shows(id))
+                    continue;
+                rank = fields[0] == query ? rank + 1 : 1;
+                query = fields[0];
+                fields[1] = rank.ToString(CultureInfo.InvariantCulture);
+            }
+            writer.WriteLine(string.Join(',', fields.Select(Quote)));
+        }
+        return writer.ToString();
+    }
+
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -19,8 +19,11 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
     /// </summary>
     public const double WeakestShown = 0.001;
 
-    // eligible: which alerts may be candidates; by default those the access policy lets the caller see.
-    public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct, Func<ScreenedAlert, bool>? eligible = null)
+    /// <summary>
+    /// Screens against the alerts the access policy lets the caller see; <paramref name="narrowTo"/> can only leave out more
+    /// of them (a partner's query: only this node's own alerts its agreement covers), never add one.
+    /// </summary>
+    public async Task<ScreenResponse> ScreenAsync(ScreenRequest request, Caller caller, CancellationToken ct, Func<ScreenedAlert, bool>? narrowTo = null)
     {
         using var activity = Telemetry.Source.StartActivity("screen");
         var snapshot = await index.EnsureCurrentAsync(db, ct);
@@ -31,7 +34,7 @@ public sealed class ScreeningService(PerimeterDb db, ScreeningIndex index, Acces
             Kind = AlertSubjects.SubjectKindOf(request.Kind),
         };
         var subject = request.ToSubject();
-        bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && (eligible?.Invoke(alert) ?? policy.Decide(caller, alert).IsAllowed);
+        bool MayConsider(Guid id) => snapshot.Alerts.TryGetValue(id, out var alert) && policy.Decide(caller, alert).IsAllowed && (narrowTo?.Invoke(alert) ?? true);
         var matches = snapshot.Watchlist.Screen(subject, options, MayConsider);
         // Screened a second time only when asked: most callers want the bands alone.
         List<Match> weaker = request.AlsoConsider == 0 ? [] : WeakerThan(options, snapshot.Watchlist.Model, request.AlsoConsider, matches,

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Federation;
+using Perimeter.Matching.Evidence;
+using Perimeter.Tests.Features.Screening;
 using Perimeter.Tests.Infrastructure;
 using static Perimeter.Tests.Features.Federation.Federations;
 
@@ -18,7 +20,8 @@ public sealed class QueryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var pair = await QueryPairAsync(ct);
-        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm"), ct, agency: "gt.igm");
+        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "us.cbp"), ct, agency: "gt.igm");
+        await pair.Gt.Running.PublishAsync(AnAlert.Person().Named("Rafael", "Caro Quintero", new PartialDate(1952, 10, 24)).ReleasedTo(Handling.ThirdPartyRule, "mx.inm"), ct, agency: "gt.igm");
         using var officer = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.CounterNarcotics);
 
         var response = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Joaquin Guzman Loera", dateOfBirth = "1957-04-04" }, ct);
@@ -36,11 +39,15 @@ public sealed class QueryTests
         var none = PerimeterJson.Deserialize<PartnerQueryResult>(await (await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Jane Nobody" }, ct)).Content.ReadAsStringAsync(ct));
         Assert.Equal("no-hit", Assert.Single(none.Answers).Outcome);
         Assert.Null(none.Answers[0].Reference);
+        // A hit confirms that a record exists: an alert not released to us.cbp never answers it.
+        var notReleased = PerimeterJson.Deserialize<PartnerQueryResult>(await (await officer.PostAsJsonAsync("/api/v1/screen/partners",
+            new { name = "Rafael Caro Quintero", dateOfBirth = "1952-10-24" }, ct)).Content.ReadAsStringAsync(ct));
+        Assert.Equal("no-hit", Assert.Single(notReleased.Answers).Outcome);
 
-        // No copy ever reaches us.cbp under a query agreement, and both sides audited both queries.
+        // No copy ever reaches us.cbp under a query agreement, and both sides audited every query.
         Assert.Equal(0, await pair.Us.CopiesFromAsync("gt.igm"));
-        Assert.Equal(2, await AuditCountAsync(pair.Gt, AuditAction.PartnerQueryAnswered));
-        Assert.Equal(2, await AuditCountAsync(pair.Us, AuditAction.PartnerQuery));
+        Assert.Equal(3, await AuditCountAsync(pair.Gt, AuditAction.PartnerQueryAnswered));
+        Assert.Equal(3, await AuditCountAsync(pair.Us, AuditAction.PartnerQuery));
 
         // A purpose outside the agreement asks nobody.
         using var migration = await pair.Us.Running.ClientAsync("us.cbp", Role.Officer, ct, Purposes.Migration);
@@ -99,7 +106,7 @@ public sealed class QueryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var pair = await QueryPairAsync(ct);
-        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm"), ct, agency: "gt.igm");
+        var alert = await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "us.cbp"), ct, agency: "gt.igm");
         var reference = await HitAsync(pair, ct);
 
         using var analyst = await pair.Us.Running.ClientAsync("us.cbp", Role.Analyst, ct);
@@ -143,7 +150,7 @@ public sealed class QueryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var pair = await QueryPairAsync(ct);
-        await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "gt.igm").WithMarkings(m => m with { Tlp = Tlp.Green }), ct, agency: "gt.igm");
+        await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "us.cbp").WithMarkings(m => m with { Tlp = Tlp.Green }), ct, agency: "gt.igm");
         var reference = await HitAsync(pair, ct);
         using var analyst = await pair.Us.Running.ClientAsync("us.cbp", Role.Analyst, ct);
         var denied = (await (await analyst.PostAsJsonAsync("/api/v1/requests-for-details",

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Audit;
 using Perimeter.Features.Imports;
 using Perimeter.Tests.Cli;
 using Perimeter.Tests.Features.Imports;
+using Perimeter.Tests.Infrastructure;
 
 namespace Perimeter.Tests.Features.Screening;
 
@@ -115,25 +118,64 @@ public sealed class ScreenCommandTests : IDisposable
         }, first);
     }
 
-    [Fact]
-    public async Task A_manifest_is_screened_against_the_nodes_own_alerts_after_an_import()
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Against_the_nodes_own_alerts_it_acts_as_a_named_agency_role_and_purpose_and_audits_what_it_returned(Database database)
     {
         var ct = TestContext.Current.CancellationToken;
-        var data = Path.Combine(_folder, "node");
-        var import = await PerimeterProcess.RunAsync(["import", "ofac", OfacSlice(Guzman, "ofac:41897"), "--data", data], ct);
+        await using var test = await TestDatabase.CreateAsync(database, ct);
+        var node = PerimeterProcess.NodeOptions(test, Path.Combine(_folder, "node"));
+        var import = await PerimeterProcess.RunAsync(["import", "ofac", OfacSlice(Guzman, "ofac:41897"), .. node], ct);
         Assert.True(import.ExitCode == 0, import.Error);
-        Assert.Contains("301 created", import.Output, StringComparison.Ordinal);
+        var header = File.ReadLines(Path.Combine(SharedData.Examples, "alerts.csv")).First();
+        var columns = header.Split(',');
+        string Row(string reference, string tlp, string releasableTo, string handling) =>
+            string.Join(',', columns.Select(c => c switch
+            {
+                "external_ref" => reference, "kind" => "person", "category" => "wanted-for-arrest", "action_on_hit" => "detain", "tlp" => tlp,
+                "releasable_to" => releasableTo, "handling" => handling, "source_reliability" => "B", "information_credibility" => "2",
+                "purposes" => "counter-narcotics", "given_names" => "Eustaquio", "surnames" => "Thorvaldsen Abernathy", "dates_of_birth" => "1962-10-16", _ => "",
+            }));
+        var alerts = Write("alerts.csv", string.Join('\n', header, Row("released", "AMBER", "mx.inm", "third-party-rule"),
+            Row("red", "RED", "mx.inm", "third-party-rule"), Row("elsewhere", "AMBER", "gt.igm", "no-further-dissemination")));
+        Assert.Equal(0, (await PerimeterProcess.RunAsync(["import", "alerts", alerts, .. node], ct)).ExitCode);
         var input = Write("manifest.csv", """
             id,name,dob
+            carrillo,Eustaquio Thorvaldsen Abernathy,1962-10-16
             chapo,"GUZMAN LOERA, Joaquin",1954-12-25
             nobody,Wenceslao Quackenbush,
             """);
 
-        var result = await ScreenAsync(input, ["--data", data, "--top", "1"], ct);
+        var unnamed = await ScreenAsync(input, [.. node, "--top", "5"], ct);
+        var noPurpose = await ScreenAsync(input, [.. node, "--agency", "mx.inm", "--role", "officer"], ct);
+        var auditorRole = await ScreenAsync(input, [.. node, "--agency", "mx.inm", "--role", "auditor", "--purpose", "counter-narcotics"], ct);
+        var partner = await ScreenAsync(input, [.. node, "--agency", "mx.inm", "--role", "officer", "--purpose", "counter-narcotics", "--top", "5"], ct);
+        var partnerRows = Rows(partner);
+        var originator = await ScreenAsync(input, [.. node, "--agency", "us.cbp", "--role", "analyst", "--purpose", "counter-narcotics", "--top", "5"], ct);
+        var originatorRows = Rows(originator);
+        var sanctions = await ScreenAsync(input, [.. node, "--agency", "mx.inm", "--role", "officer", "--purpose", "sanctions", "--top", "5"], ct);
+        var sanctionsRows = Rows(sanctions);
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        var row = Assert.Single(Rows(result));
-        Assert.Equal(("chapo", "1", Guzman, "strong"), (row.QueryId, row.Rank, row.AlertRef, row.Band));
+        foreach (var refused in new[] { unnamed, noPurpose, auditorRole })
+        {
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("--agency, --role (officer, analyst or supervisor) and --purpose", Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        }
+        await using var db = test.Open();
+        var ids = await db.Alerts.AsNoTracking().Where(a => a.ExternalRef == "released" || a.ExternalRef == "red" || a.ExternalRef == "elsewhere")
+            .ToDictionaryAsync(a => a.ExternalRef!, a => a.Id.ToString(), ct);
+        Assert.True(partner.ExitCode == 0, partner.Error);
+        Assert.Equal([ids["released"]], partnerRows.Where(r => r.QueryId == "carrillo").Select(r => r.AlertRef));
+        // OFAC's entries allow counter-narcotics too, and are released to everyone.
+        Assert.Equal(Guzman, partnerRows.First(r => r.QueryId == "chapo").AlertRef);
+        Assert.Equal(ids.Values.Order(), originatorRows.Where(r => r.QueryId == "carrillo").Select(r => r.AlertRef).Order());
+        Assert.DoesNotContain(sanctionsRows, r => r.QueryId == "carrillo");
+        var screenings = await db.AuditRecords.AsNoTracking().Where(r => r.Action == AuditAction.Screen).OrderBy(r => r.Sequence).ToListAsync(ct);
+        Assert.Equal(3, screenings.Count);
+        Assert.Equal(("mx.inm", "Officer", "counter-narcotics"), (screenings[0].Agency, screenings[0].Roles, screenings[0].Purpose));
+        Assert.Contains(ids["released"], screenings[0].TargetIds!, StringComparison.Ordinal);
+        Assert.DoesNotContain(ids["red"], screenings[0].TargetIds!, StringComparison.Ordinal);
+        Assert.DoesNotContain(ids["elsewhere"], screenings[0].TargetIds!, StringComparison.Ordinal);
+        Assert.All(ids.Values, id => Assert.Contains(id, screenings[1].TargetIds!, StringComparison.Ordinal));
     }
 
     [Theory]
