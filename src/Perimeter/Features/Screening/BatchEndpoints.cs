@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
-using Perimeter.Features.Audit;
-using Perimeter.Storage;
 using Perimeter.Web;
 
 namespace Perimeter.Features.Screening;
@@ -56,23 +53,13 @@ internal static class BatchEndpoints
     private static async Task<Results<Ok<BatchJobView>, ProblemHttpResult>> Status(Guid id, BatchJobs queue, Caller caller, CancellationToken ct) =>
         await queue.FindAsync(id, caller, ct) is { } job ? TypedResults.Ok(job) : Problems.Problem(404, "NotFound");
 
-    /// <summary>
-    /// The results CSV: only the job's own agency, once done, and only the rows whose alert the caller may see now under
-    /// the purpose named — an alert re-marked or retracted since the run is left out. Downloading is audited as an export.
-    /// </summary>
-    private static async Task<IResult> Results(Guid id, PerimeterDb db, VisibleAlerts visible, AuditLog audit, Caller caller, CancellationToken ct)
-    {
-        var job = await db.Set<BatchJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Agency == caller.Agency, ct);
-        if (job is null)
-            return Problems.Problem(404, "NotFound");
-        if (job.Status != BatchStatus.Done)
-            return Problems.Problem(409, "BatchNotDone");
-        var named = ScreeningInput.AlertIdsOfResults(job.ResultCsv ?? "");
-        var shown = await visible.AmongAsync(caller, named, ct);
-        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Export, "batch", [id, .. shown.Select(a => (object)a)],
-            Detail: $"alerts={shown.Count} withheld={named.Count - shown.Count}"), ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes(ScreeningInput.KeepResults(job.ResultCsv ?? "", shown.Contains)), "text/csv", $"screening-{id}.csv");
-    }
+    private static async Task<IResult> Results(Guid id, BatchJobs jobs, Caller caller, CancellationToken ct) =>
+        await jobs.ResultsAsync(id, caller, ct) switch
+        {
+            null => Problems.Problem(404, "NotFound"),
+            { Csv: null } => Problems.Problem(409, "BatchNotDone"),
+            { Csv: { } csv } => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"screening-{id}.csv"),
+        };
 }
 
 /// <summary>One row of a JSON manifest; the same fields as the CSV.</summary>

@@ -13,6 +13,21 @@ namespace Perimeter.Features.Screening;
 public sealed class HitsInbox(PerimeterDb db, AuditLog audit, VisibleAlerts visible)
 {
     public const int Limit = 200;
+    public const int MatchLimit = 500;
+
+    /// <summary>The agency's standing-subject matches, newest first, whose alert the caller may see now under the purpose named.</summary>
+    public async Task<IReadOnlyList<StandingMatchView>> StandingMatchesAsync(Caller caller, DateTimeOffset? since, CancellationToken ct)
+    {
+        var query = db.Set<StandingMatch>().AsNoTracking().Where(m => m.Agency == caller.Agency);
+        if (since is { } from)
+            query = query.Where(m => m.At >= from);
+        var visibleIds = visible.Ids(caller);
+        var matches = await query.Where(m => visibleIds.Contains(m.AlertId)).OrderByDescending(m => m.At).Take(MatchLimit).ToListAsync(ct);
+        var withheld = await query.CountAsync(m => !visibleIds.Contains(m.AlertId), ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "standing-match", matches.Select(m => (object)m.AlertId).Distinct(),
+            Detail: $"matches={matches.Count} withheld={withheld}"), ct);
+        return [.. matches.Select(StandingMatchView.Of)];
+    }
 
     public async Task<HitsList> ListAsync(Caller caller, DecisionOutcome? outcome, CancellationToken ct)
     {

@@ -71,20 +71,8 @@ internal static class StandingSubjectEndpoints
         return retired ? TypedResults.NoContent() : Problems.Problem(404, "NotFound");
     }
 
-    /// <summary>The agency's matches whose alert the caller may see now, under the purpose named: a re-marked or retracted alert's matches are withheld.</summary>
-    private static async Task<Ok<List<StandingMatchView>>> Matches(
-        PerimeterDb db, VisibleAlerts visible, AuditLog audit, Caller caller, CancellationToken ct, DateTimeOffset? since = null)
-    {
-        var query = db.Set<StandingMatch>().AsNoTracking().Where(m => m.Agency == caller.Agency);
-        if (since is { } from)
-            query = query.Where(m => m.At >= from);
-        var visibleIds = visible.Ids(caller);
-        var matches = await query.Where(m => visibleIds.Contains(m.AlertId)).OrderByDescending(m => m.At).Take(500).ToListAsync(ct);
-        var withheld = await query.CountAsync(m => !visibleIds.Contains(m.AlertId), ct);
-        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "standing-match", matches.Select(m => (object)m.AlertId).Distinct(),
-            Detail: $"matches={matches.Count} withheld={withheld}"), ct);
-        return TypedResults.Ok(matches.Select(StandingMatchView.Of).ToList());
-    }
+    private static async Task<Ok<IReadOnlyList<StandingMatchView>>> Matches(HitsInbox inbox, Caller caller, CancellationToken ct, DateTimeOffset? since = null) =>
+        TypedResults.Ok(await inbox.StandingMatchesAsync(caller, since, ct));
 }
 
 public sealed record RegisterStandingSubject(string? Reference, ScreenRequest? Subject);

@@ -150,6 +150,27 @@ public sealed class AccessPolicyTests
         Assert.Equal(Enum.GetValues<AccessReason>().ToHashSet(), reasons);
     }
 
+    [Fact]
+    public void A_hit_no_hit_answer_comes_only_from_the_nodes_own_active_alerts_the_asking_partner_may_see()
+    {
+        var answered = 0;
+        foreach (var purpose in CallerPurposes)
+        {
+            foreach (var asker in Agencies.Where(a => a != Holder))
+            {
+                var partner = CallerOf(asker, purpose, Role.Officer) with { Kind = ActorKind.Partner };
+                foreach (var alert in AllAlerts())
+                {
+                    var answers = Policy.MayAnswerHitNoHit(partner, alert);
+                    var expected = Policy.Decide(partner, alert).IsAllowed && !alert.IsPartnerCopy && alert.Status == AlertStatus.Active;
+                    Assert.True(answers == expected, $"{(answers ? "answers" : "does not answer")}: {Describe(partner, alert)}");
+                    answered += answers ? 1 : 0;
+                }
+            }
+        }
+        Assert.True(answered > 0, "no alert ever answered: the comparison proved nothing");
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_list_filter_in_the_database_and_the_single_read_agree_on_every_combination(Database database)
     {

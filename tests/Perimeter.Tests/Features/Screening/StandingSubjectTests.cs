@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Perimeter.Features.Access;
+using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
 using Perimeter.Features.Retention;
 using Perimeter.Features.Screening;
@@ -99,6 +100,39 @@ public sealed class StandingSubjectTests
         Assert.Equal([1, 2], (await MatchesAsync(analyst, ct)).Select(m => m.AlertVersion).Order());
         Assert.Empty(await MatchesAsync(stranger, ct));
         Assert.Empty(await analyst.GetFromJsonAsync<List<StandingSubjectView>>(Screenings.StandingSubjects, PerimeterJson.Options, ct) ?? []);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_match_made_while_its_alert_was_visible_is_withheld_once_the_alert_is_re_marked_narrowed_or_retracted(Database database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await TestNode.StartAsync(database, ct, settings: OnlyRunsOfTheTest);
+        using var analyst = await node.ClientAsync(Partner, Role.Analyst, ct, Purposes.CounterNarcotics);
+        using var publisher = await node.ClientAsync(TestNode.Agency, Role.Analyst, ct, Purposes.CounterNarcotics);
+        var born = new PartialDate(1960, 4, 29);
+        AlertContent Palma() => AnAlert.Person().Named("Héctor Luis", "Palma Salazar", born);
+        var (toRemark, toNarrow) = (Palma(), Palma());
+        var remarked = await node.PublishAsync(toRemark, ct);
+        var narrowed = await node.PublishAsync(toNarrow, ct);
+        var retracted = await node.PublishAsync(Palma(), ct);
+        using var registered = await analyst.PostAsJsonAsync(Screenings.StandingSubjects,
+            new RegisterStandingSubject("case-3", Screenings.Person("Héctor Luis Palma Salazar", born)), PerimeterJson.Options, ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var before = (await MatchesAsync(analyst, ct)).Select(m => m.AlertId).ToHashSet();
+
+        await publisher.UpdateAsync(remarked, toRemark.WithMarkings(m => m with { ReleasableTo = ["gt.igm"] }), ct);
+        await publisher.UpdateAsync(narrowed, toNarrow.WithMarkings(m => m with { Purposes = Purposes.Migration }), ct);
+        await publisher.RetractAsync(retracted, ct);
+        var after = await MatchesAsync(analyst, ct);
+        var notices = await analyst.GetFromJsonAsync<List<NotificationView>>("/api/v1/notifications", PerimeterJson.Options, ct);
+        var reads = await node.AuditAsync(AuditAction.Read, null, ct);
+
+        Assert.Equal(new[] { remarked.Id, narrowed.Id, retracted.Id }.ToHashSet(), before);
+        Assert.Empty(after);
+        Assert.Empty(notices!);
+        var lastMatchRead = reads.Last(r => r.Target == "standing-match");
+        Assert.Null(lastMatchRead.TargetIds);
+        Assert.Contains("withheld=3", lastMatchRead.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
