@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -52,13 +54,18 @@ public static class NodeHost
             kestrel.Limits.MaxRequestBodySize = node.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
         });
+        var servesHttps = Listeners.ServesHttps(builder.Configuration);
+        Listeners.Configure(builder, node);
 
         builder.Services.AddStorage(node.Storage);
         // Replicas share cookie-protection keys through the database, so any replica accepts any sign-in.
-        builder.Services.AddDataProtection().SetApplicationName("perimeter").PersistKeysToDbContext<PerimeterDb>();
+        builder.Services.AddDataProtection().SetApplicationName("perimeter").PersistKeysToDbContext<PerimeterDb>().ProtectKeysWithNodeCertificate(node);
         builder.Services.AddAccess(node.Agency);
-        builder.Services.AddIdentityAndTokens();
+        builder.Services.AddIdentityAndTokens(servesHttps);
+        builder.Services.AddNodeRateLimits(node.Http.RateLimits);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddScoped<AuditLog>().AddScoped<AuditReader>().AddSingleton<AuditGroupCommit>();
+        builder.Services.AddSingleton<RefusalAudit>().AddHostedService<RefusalAuditFlush>();
         builder.Services.AddScoped<AgencyService>();
         builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
         builder.Services.AddScoped<UserService>().AddScoped<TokenService>();
@@ -75,7 +82,11 @@ public static class NodeHost
         // Unreadable bodies reach the one exception handler, which names the field in the caller's language.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddLocalization();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = servesHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddConsole();
         builder.Services.ConfigureHttpJsonOptions(o => PerimeterJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -88,12 +99,26 @@ public static class NodeHost
         configureTests?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // First: everything after it, the audit log included, sees the client the proxy saw.
+        if (node.Http.KnownProxies.Length > 0)
+            app.UseForwardedHeaders(ForwardedFrom(node.Http.KnownProxies));
+        if (servesHttps)
+            app.UseHsts();
+        // Every cookie the node sets — session, antiforgery, purpose, language — is HttpOnly, SameSite=Strict, and Secure over HTTPS.
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always,
+            MinimumSameSitePolicy = SameSiteMode.Strict,
+            Secure = servesHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest,
+        });
         // Outside the problem handlers: a culture set further in does not flow back out to them, and
         // unreadable bodies, oversized bodies and status-code problems would be answered in English.
         app.UseRequestLocalization(ConsoleFeature.Localization());
         app.UseProblems();
         app.UseFederationListener();
         app.UseAuthentication();
+        // After authentication, which tells signed-in callers (not limited) from the rest.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -165,7 +190,23 @@ public static class NodeHost
         return services;
     }
 
-    private static IServiceCollection AddIdentityAndTokens(this IServiceCollection services)
+    /// <summary>Forwarded headers believed from these proxies only; the defaults (loopback) are cleared so that nothing else is.</summary>
+    private static ForwardedHeadersOptions ForwardedFrom(IEnumerable<string> proxies)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            if (IPAddress.TryParse(proxy, out var address))
+                options.KnownProxies.Add(address);
+            else
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+        }
+        return options;
+    }
+
+    private static IServiceCollection AddIdentityAndTokens(this IServiceCollection services, bool servesHttps)
     {
         services.AddIdentity<NodeUser, IdentityRole<Guid>>(o =>
             {
@@ -180,6 +221,7 @@ public static class NodeHost
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PerimeterDb>()
+            .AddUserManager<NodeUserManager>()
             .AddClaimsPrincipalFactory<NodeUserClaimsFactory>();
         // A disabled user's cookie stops working within a minute, not at Identity's default half hour.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -188,7 +230,7 @@ public static class NodeHost
             o.Cookie.Name = "perimeter";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = servesHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.LoginPath = "/";

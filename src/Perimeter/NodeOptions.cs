@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Perimeter.Features.Access;
 using Perimeter.Features.Federation;
 using Perimeter.Storage;
+using Perimeter.Web;
 
 namespace Perimeter;
 
@@ -51,6 +52,15 @@ public sealed class NodeOptions : IValidatableObject
     /// <summary>Partners, certificates and delivery: <c>Node:Federation</c>.</summary>
     public FederationOptions Federation { get; set; } = new();
 
+    /// <summary>PKCS#12 certificate that encrypts the cookie keys stored in the database; by default one made in the data folder.</summary>
+    public string? KeyEncryptionCertificatePath { get; set; }
+
+    /// <summary>Its password, from the environment (<c>PERIMETER_Node__KeyEncryptionCertificatePassword</c>).</summary>
+    public string? KeyEncryptionCertificatePassword { get; set; }
+
+    /// <summary>HTTPS, reverse proxies and rate limits: <c>Node:Http</c>.</summary>
+    public HttpOptions Http { get; set; } = new();
+
     public StorageOptions Storage => Database switch
     {
         DatabaseKind.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) => StorageOptions.Sqlite(DataDirectory),
@@ -72,6 +82,8 @@ public sealed class NodeOptions : IValidatableObject
             foreach (var error in federationErrors)
                 yield return new ValidationResult($"Node:Federation:{string.Join(',', error.MemberNames)}: {error.ErrorMessage}", ["Federation"]);
         }
+        foreach (var error in Http.Validate())
+            yield return error;
         if (Federation.IsEnabled)
         {
             if (!Uri.TryCreate(Federation.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Perimeter.Features.Demo;
+using Perimeter.Web;
 
 namespace Perimeter.Cli;
 
@@ -8,19 +9,27 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated; http:// only on loopback unless --insecure-http", DefaultValueFactory = _ => Listeners.DefaultUrls };
         var demo = new Option<bool>("--demo") { Description = "Seed a realistic demo node on first start and show demo sign-ins" };
-        var serve = new Command("serve", "Start a node") { urls, demo };
+        var insecure = new Option<bool>("--insecure-http") { Description = "Allow plain HTTP on an address other than loopback (behind a TLS-terminating proxy)" };
+        var certificate = new Option<FileInfo?>("--certificate") { Description = "PKCS#12 file for https:// URLs (password in PERIMETER_Node__Http__CertificatePassword); default the node's own from pki init" };
+        var serve = new Command("serve", "Start a node") { urls, demo, insecure, certificate };
         serve.SetAction(async (parsed, ct) =>
         {
             var overrides = NodeCommandLine.Overrides(parsed);
             overrides["urls"] = parsed.GetValue(urls);
             if (parsed.GetValue(demo))
                 overrides["Node:Demo"] = "true";
+            if (parsed.GetValue(insecure))
+                overrides["Node:Http:InsecureHttp"] = "true";
+            if (parsed.GetValue(certificate) is { } file)
+                overrides["Node:Http:CertificatePath"] = file.FullName;
             try
             {
                 await using var app = NodeHost.Build(overrides);
                 var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
+                if (Listeners.Refusal(parsed.GetValue(urls)!, node) is { } refusal)
+                    return NodeCommandLine.Fail(ExitCode.Usage, $"{refusal} (see: perimeter serve --help)");
                 await NodeHost.PrepareAsync(app, ct);
                 if (node.Demo)
                     await SeedDemoAsync(app, node, ct);

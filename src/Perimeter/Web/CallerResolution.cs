@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Perimeter.Components.Pages;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
-using Perimeter.Storage;
 
 namespace Perimeter.Web;
 
@@ -56,9 +55,8 @@ internal sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewa
             return;
         }
         var caller = CallerResolution.Resolve(context);
-        var db = context.RequestServices.GetRequiredService<PerimeterDb>();
-        var audit = context.RequestServices.GetRequiredService<AuditLog>();
-        await audit.RecordAsync(caller,
+        var refusals = context.RequestServices.GetRequiredService<RefusalAudit>();
+        await refusals.RecordAsync(caller,
             new AuditEntry(AuditAction.Denied, "endpoint", null, AuditOutcome.Denied, $"{context.Request.Method} {context.Request.Path}"), context.RequestAborted);
         if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         {

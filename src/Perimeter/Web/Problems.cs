@@ -92,6 +92,7 @@ internal static partial class Problems
         404 => Text.Get("NotFound"),
         409 => Text.Get("Conflict").Split(':')[0],
         413 => Text.Get("BodyTooLargeTitle"),
+        429 => Text.Get("TooManyRequestsTitle"),
         500 => Text.Get("ServerError"),
         _ => null,
     };

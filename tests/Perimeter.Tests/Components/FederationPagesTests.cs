@@ -130,7 +130,8 @@ public sealed class FederationPagesTests(ConsoleFixture console) : BrowserTest(c
             Assert.True(pinned is not null, $"{errors}");
         }
         await belize.AgreeAsync(TestNode.Agency, ct, a => a with { Mode = AgreementMode.Query });
-        await belize.Running.PublishAsync(AnAlert.Person("Hermenegilda", "Sarabia Ocampo"), ct, agency: belize.Agency);
+        // Released to us.cbp: a hit confirms that a record exists, so only an alert the asker may see answers it.
+        await belize.Running.PublishAsync(AnAlert.Person("Hermenegilda", "Sarabia Ocampo").WithMarkings(m => m with { ReleasableTo = [TestNode.Agency] }), ct, agency: belize.Agency);
         AgreementView ourAgreement;
         await using (var scope = Fixture.Node.Services.CreateAsyncScope())
         {

@@ -54,7 +54,8 @@ internal static class PartnerSetup
     public static async Task<Guid> ReceiveRequestAsync(TestNode node, AlertContent alert, string justification, CancellationToken ct)
     {
         await EnsurePartnerAsync(node, ct);
-        var published = await node.PublishAsync(alert, ct);
+        // Released to the partner too: a hit confirms that a record exists, so only an alert the asker may see answers it.
+        var published = await node.PublishAsync(alert.WithMarkings(m => m with { ReleasableTo = [.. m.ReleasableTo, Partner] }), ct);
         await using var scope = node.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PerimeterDb>();

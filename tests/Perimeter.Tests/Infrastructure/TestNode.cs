@@ -69,6 +69,11 @@ public sealed class TestNode : IAsyncDisposable
             ["Node:ConnectionString"] = db.Storage.ConnectionString,
             ["Node:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test talks from 127.0.0.1: the limits are the rate-limit tests' to set.
+            ["Node:Http:RateLimits:SignInPerMinute"] = "1000000",
+            ["Node:Http:RateLimits:TokenFailuresPerMinute"] = "1000000",
+            ["Node:Http:RateLimits:UnauthenticatedPerMinute"] = "1000000",
+            ["Node:Http:RateLimits:FederationPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             overrides[key] = value;
@@ -88,8 +93,10 @@ public sealed class TestNode : IAsyncDisposable
             throw;
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
-        var federation = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal));
+        // The federation listener is the one on the port of Node:Federation:Url; the node's own URL is the other.
+        var federationPort = app.Configuration["Node:Federation:Url"] is { } url ? new Uri(url).Port : -1;
+        var federation = addresses.FirstOrDefault(a => federationPort > 0 && new Uri(a).Port == federationPort);
+        var address = addresses.First(a => a != federation);
         return new TestNode(app, db, owned, dataDirectory, ownsDataDirectory, time, new Uri(address), federation is null ? null : new Uri(federation));
     }
 

@@ -54,6 +54,8 @@ public enum AuditAction
     Expired,
     Purged,
     Denied,
+    /// <summary>A request over a rate limit (<c>Node:Http:RateLimits</c>).</summary>
+    RateLimited,
     Screen,
     Decide,
     StandingSubjectAdded,

@@ -45,11 +45,7 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
         request.CertificateExtensions.Add(names.Build());
         using var made = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
 
-        var folder = FolderOf(dataDirectory);
-        if (OperatingSystem.IsWindows())
-            Directory.CreateDirectory(folder);
-        else
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var folder = CreateOwnerOnlyFolder(FolderOf(dataDirectory));
         var pkcs12 = made.Export(X509ContentType.Pkcs12, passphrase);
         WriteOwnerOnly(Path.Combine(folder, KeyFile), pkcs12);
         File.WriteAllText(Path.Combine(folder, CertificateFile), made.ExportCertificatePem() + "\n", Encoding.ASCII);
@@ -64,7 +60,16 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
         return Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256));
     }
 
-    private static void WriteOwnerOnly(string path, byte[] bytes)
+    internal static string CreateOwnerOnlyFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(folder);
+        else
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return folder;
+    }
+
+    internal static void WriteOwnerOnly(string path, byte[] bytes)
     {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -79,7 +79,7 @@ public sealed class BatchJobs(PerimeterDb db, VisibleAlerts visible, AuditLog au
         db.Set<BatchJob>().AsNoTracking().Where(j => j.Agency == caller.Agency)
             .Select(j => new BatchJob
             {
-                Id = j.Id, Agency = j.Agency, CreatedBy = j.CreatedBy, Roles = j.Roles, Status = j.Status, Total = j.Total, Done = j.Done,
+                Id = j.Id, Agency = j.Agency, CreatedBy = j.CreatedBy, Roles = j.Roles, Purpose = j.Purpose, Status = j.Status, Total = j.Total, Done = j.Done,
                 WithCandidates = j.WithCandidates, Error = j.Error, CreatedAt = j.CreatedAt, StartedAt = j.StartedAt, FinishedAt = j.FinishedAt, InputCsv = "",
             });
 }

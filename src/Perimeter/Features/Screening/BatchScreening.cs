@@ -50,9 +50,10 @@ internal sealed class BatchJobConfiguration : IEntityTypeConfiguration<BatchJob>
     }
 }
 
-public sealed record BatchJobView(Guid Id, BatchStatus Status, int Total, int Done, int WithCandidates, string? Error,
+/// <summary>A job as its agency sees it; its results are read for a purpose (<c>X-Purpose</c>), by default the one it ran for.</summary>
+public sealed record BatchJobView(Guid Id, BatchStatus Status, Purposes Purpose, int Total, int Done, int WithCandidates, string? Error,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? ResultsUrl)
 {
-    public static BatchJobView Of(BatchJob j) => new(j.Id, j.Status, j.Total, j.Done, j.WithCandidates, j.Error, j.CreatedAt, j.StartedAt, j.FinishedAt,
+    public static BatchJobView Of(BatchJob j) => new(j.Id, j.Status, j.Purpose, j.Total, j.Done, j.WithCandidates, j.Error, j.CreatedAt, j.StartedAt, j.FinishedAt,
         j.Status == BatchStatus.Done ? $"/api/v1/screen/batch/{j.Id}/results" : null);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime;
+using Perimeter.Features.Federation;
 using Perimeter.Storage;
 
 namespace Perimeter.Features.Screening;
@@ -33,6 +34,7 @@ internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, 
                 // is ready, rather than by a collection that stops the first screenings for seconds (measured at 1,000,000).
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                await WarmFederationAsync(scope.ServiceProvider.GetRequiredService<FederationWarmup>(), stoppingToken);
                 _ready = true;
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 LogReady(snapshot.Watchlist.Count, seconds);
@@ -56,6 +58,22 @@ internal sealed partial class ScreeningIndexLoader(IServiceScopeFactory scopes, 
             }
         }
     }
+
+    /// <summary>A partner that has just started must answer its first query in time; a warm-up that fails costs only that.</summary>
+    private async Task WarmFederationAsync(FederationWarmup warmup, CancellationToken ct)
+    {
+        try
+        {
+            await warmup.RunAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWarmupFailed(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Federation warm-up failed; the first partner query may be slow")]
+    private partial void LogWarmupFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Screening index ready at start: {Entries} alerts in {Seconds:F1} s")]
     private partial void LogReady(int entries, double seconds);

@@ -14,7 +14,7 @@ internal sealed class TokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     TokenService tokens,
-    AuditLog audit)
+    RefusalAudit refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -30,7 +30,7 @@ internal sealed class TokenAuthenticationHandler(
         if (await tokens.AuthenticateAsync(presented, ct) is not { } token)
         {
             var anonymous = Caller.Anonymous(Context.Connection.RemoteIpAddress?.ToString());
-            await audit.RecordAsync(anonymous, new AuditEntry(AuditAction.TokenRejected, "token", null, AuditOutcome.Denied), ct);
+            await refusals.RecordAsync(anonymous, new AuditEntry(AuditAction.TokenRejected, "token", null, AuditOutcome.Denied), ct);
             return AuthenticateResult.Fail("invalid token");
         }
         var identity = new ClaimsIdentity(

@@ -12,6 +12,7 @@ namespace Perimeter.Features.Users;
 public sealed class UserService(
     PerimeterDb db,
     AuditLog audit,
+    RefusalAudit refusals,
     UserManager<NodeUser> users,
     SignInManager<NodeUser> signIn,
     TimeProvider time)
@@ -97,16 +98,17 @@ public sealed class UserService(
         var anonymous = Caller.Anonymous(remoteAddress);
         if (user is null || user.IsDisabled)
         {
-            await audit.RecordAsync(anonymous with { ActorId = user is null ? "unknown-user" : user.Id.ToString() },
+            await refusals.RecordAsync(anonymous with { ActorId = user is null ? "unknown-user" : user.Id.ToString() },
                 new AuditEntry(AuditAction.SignInFailed, "user", user is null ? null : [user.Id], AuditOutcome.Denied, user is null ? "unknown-user" : "disabled"), ct);
             return SignInOutcome.Failed;
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         var caller = anonymous with { Kind = ActorKind.User, ActorId = user.Id.ToString(), Agency = user.Agency };
         var reason = result.Succeeded ? null : result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "wrong-password";
-        await audit.RecordAsync(caller, result.Succeeded
-            ? new AuditEntry(AuditAction.SignIn, "user", [user.Id])
-            : new AuditEntry(AuditAction.SignInFailed, "user", [user.Id], AuditOutcome.Denied, reason), ct);
+        if (result.Succeeded)
+            await audit.RecordAsync(caller, new AuditEntry(AuditAction.SignIn, "user", [user.Id]), ct);
+        else
+            await refusals.RecordAsync(caller, new AuditEntry(AuditAction.SignInFailed, "user", [user.Id], AuditOutcome.Denied, reason), ct);
         return result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
     }
 
