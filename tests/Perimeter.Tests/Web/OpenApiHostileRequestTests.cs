@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
-using Perimeter.Storage;
+using Perimeter.Features.Screening;
+using Perimeter.Features.Tokens;
 using Perimeter.Tests.Infrastructure;
 
 namespace Perimeter.Tests.Web;
@@ -108,7 +108,8 @@ public sealed class OpenApiHostileRequestTests
             foreach (var value in HostileTexts)
                 yield return () => Message(Url(ordinary, name, value));
         }
-        foreach (var purpose in new[] { "sanctions, migration", "\u202Esanctions", "sanctions\r\nX-Evil: 1", "SANCTIONS%" })
+        // Headers travel as ASCII: the hostile ones are several purposes, metacharacters and an unknown word.
+        foreach (var purpose in new[] { "sanctions, migration", "SANCTIONS%", "' OR 1=1 --", "counter_terrorism" })
             yield return () => Message(Url(ordinary, null, null), purpose: purpose);
         if (!hasBody)
             yield break;
@@ -131,9 +132,9 @@ public sealed class OpenApiHostileRequestTests
         var counts = new[]
         {
             await db.Alerts.CountAsync(ct), await db.AlertVersions.CountAsync(ct), await db.Users.CountAsync(ct), await db.Agencies.CountAsync(ct),
-            await db.Set<Features.Tokens.ApiToken>().CountAsync(ct), await db.Partners.CountAsync(ct), await db.Agreements.CountAsync(ct),
-            await db.Set<Features.Screening.ScreeningDecision>().CountAsync(ct), await db.Set<Features.Screening.StandingSubject>().CountAsync(ct),
-            await db.Set<Features.Screening.BatchJob>().CountAsync(ct), await db.RequestsForDetails.CountAsync(ct), await db.OutboxMessages.CountAsync(ct),
+            await db.Set<ApiToken>().CountAsync(ct), await db.Partners.CountAsync(ct), await db.Agreements.CountAsync(ct),
+            await db.Set<ScreeningDecision>().CountAsync(ct), await db.Set<StandingSubject>().CountAsync(ct),
+            await db.Set<BatchJob>().CountAsync(ct), await db.RequestsForDetails.CountAsync(ct), await db.OutboxMessages.CountAsync(ct),
         };
         return string.Join(',', counts);
     }
