@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Perimeter.Features.Access;
 using Perimeter.Features.Demo;
-using Perimeter.Features.Federation;
 using Perimeter.Storage;
 using Perimeter.Tests.Cli;
 using Perimeter.Tests.Infrastructure;
@@ -53,47 +50,6 @@ public sealed class NodeProcessTests
             var versions = await db.AlertVersions.AsNoTracking().Select(v => new { v.AlertId, v.Version, v.At }).ToListAsync(ct);
             Assert.Equal(2000, versions.Count);
             Assert.All(versions.GroupBy(v => v.AlertId), g => Assert.Equal([1, 2], g.OrderBy(v => v.At).ThenBy(v => v.Version).Select(v => v.Version)));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task A_partner_that_has_just_said_it_is_ready_answers_the_first_hit_no_hit_query_within_the_askers_deadline()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var root = Directory.CreateTempSubdirectory("perimeter-cold-").FullName;
-        try
-        {
-            FederationDemo.DemoNode[] nodes =
-            [
-                new("us.cbp", "us.cbp", NodeProcess.FreePort(), NodeProcess.FreePort(), Path.Combine(root, "us.cbp")),
-                new("gt.igm", "gt.igm", NodeProcess.FreePort(), NodeProcess.FreePort(), Path.Combine(root, "gt.igm")),
-            ];
-            await FederationDemo.ConfigureAsync(nodes, ct);
-            var alerts = Path.Combine(root, "alerts.jsonl");
-            await File.WriteAllLinesAsync(alerts, [PerimeterJson.Serialize(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "us.cbp"))], ct);
-            await ImportAsync(nodes[1], alerts, ct);
-            var token = await PerimeterProcess.RunAsync(["tokens", "create", "--name", "lane-1", "--role", "officer", "--data", nodes[0].DataDirectory],
-                ct, new Dictionary<string, string>(StringComparer.Ordinal) { ["PERIMETER_Node__Agency"] = "us.cbp" });
-            Assert.True(token.ExitCode == 0, token.Error);
-            await using var us = Serve(nodes[0]);
-            await using var gt = Serve(nodes[1]);
-            await us.StartAsync(ct);
-            await gt.StartAsync(ct);
-            using var officer = new HttpClient { BaseAddress = new Uri(nodes[0].ApiUrl) };
-            officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Output.Trim());
-            officer.DefaultRequestHeaders.Add(Caller.PurposeHeader, "counter-narcotics");
-
-            // Both nodes have just said they are ready: the first query is the cold one, with the default 2 s deadline.
-            using var response = await officer.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Joaquin Guzman Loera", dateOfBirth = "1957-04-04" }, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-
-            Assert.True(response.IsSuccessStatusCode, body);
-            Assert.Equal(("gt.igm", "hit"), PerimeterJson.Deserialize<PartnerQueryResult>(body).Answers.Select(a => (a.Partner, a.Outcome)).Single());
         }
         finally
         {
