@@ -68,6 +68,21 @@ public sealed class AuditChainTests
         Assert.Equal(3, check.Count);
     }
 
+    // SQLite keeps ticks, finer than the microsecond the hash covers.
+    [Fact]
+    public async Task Moving_a_record_time_by_less_than_a_microsecond_breaks_the_chain_at_that_record()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(Database.Sqlite, ct);
+        await AuditTrail.AppendManyAsync(test, 2, ct);
+
+        await test.ExecuteSqlAsync("""UPDATE audit_records SET "At" = "At" + 8 WHERE "Sequence" = 1""", ct);
+
+        var check = await AuditTrail.VerifyAsync(test, ct);
+        Assert.Equal(1, check.FirstBrokenLink?.Sequence);
+        Assert.Equal(0, check.Count);
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Deleting_a_middle_record_breaks_the_chain_at_the_gap(Database database)
     {
