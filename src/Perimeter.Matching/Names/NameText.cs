@@ -9,7 +9,7 @@ public static class NameText
     /// <summary>Lower case without accents or marks, punctuation as spaces, spaces collapsed: "JOSÉ  Núñez-Peña" → "jose nunez pena".</summary>
     public static string Fold(ReadOnlySpan<char> text)
     {
-        var decomposed = text.ToString().Normalize(NormalizationForm.FormKD);
+        var decomposed = Normalizable(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -29,5 +29,22 @@ public static class NameText
             }
         }
         return builder.ToString();
+    }
+
+    // Normalize throws on what is not text: half a surrogate pair (a string cut inside a character) and U+FFFE (a
+    // byte-order mark read the wrong way round). Each folds to a space, as every other non-letter does.
+    private static string Normalizable(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyInRange('\uD800', '\uDFFF') && !text.Contains('\uFFFE'))
+            return text.ToString();
+        var chars = text.ToArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                i++;
+            else if (char.IsSurrogate(chars[i]) || chars[i] == '\uFFFE')
+                chars[i] = ' ';
+        }
+        return new string(chars);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Perimeter.Features.Federation;
 using Perimeter.Features.Retention;
 
 namespace Perimeter.Tests.Infrastructure;
@@ -20,5 +21,16 @@ public static class NodeJobs
     {
         await using var scope = node.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs the federation loop once, as the node does every few milliseconds: every change made so far is relayed
+    /// (or refused), and every message due is delivered and acknowledged, before it returns. What has not flowed then
+    /// will not flow without a new change.
+    /// </summary>
+    public static async Task RunFederationAsync(this TestNode node, CancellationToken ct)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FederationJob>().RunOnceAsync(ct);
     }
 }

@@ -22,7 +22,9 @@ public static class AuditChain
             }
             if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
                 return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, Text.Get("ChainLinkBroken")));
-            if (!string.Equals(AuditLog.HashOf(record), record.Hash, StringComparison.Ordinal))
+            // The hash covers the time to the microsecond, which is all the log writes; SQLite keeps ticks, so a finer
+            // time is an edit the hash alone would miss.
+            if (!string.Equals(AuditLog.HashOf(record), record.Hash, StringComparison.Ordinal) || record.At.UtcTicks % TimeSpan.TicksPerMicrosecond != 0)
                 return new ChainCheck(expected - 1, previous, new BrokenLink(record.Sequence, Text.Get("ChainRecordEdited")));
             previous = record.Hash;
             expected++;

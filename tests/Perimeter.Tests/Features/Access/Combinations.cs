@@ -107,12 +107,12 @@ public static class Combinations
     }
 
     /// <summary>One line a reader can act on: who asked, and what the alert carried.</summary>
-    public static string Describe(Caller caller, Alert alert)
+    public static string Describe(Caller caller, Alert alert, string holder = Holder)
     {
         var roles = caller.Roles.Count == 0 ? "no role" : string.Join('+', caller.Roles.Order());
         var purpose = caller.Purpose == Purposes.None ? "no purpose" : MarkingText.Of<Purposes>(caller.Purpose);
         var who = caller.IsAuthenticated ? caller.Agency : "anonymous";
-        var copy = alert.IsPartnerCopy ? $"a partner copy held by {Holder}" : "an own alert";
+        var copy = alert.IsPartnerCopy ? $"a partner copy held by {holder}" : "an own alert";
         var targets = AccessPolicy.TargetsOf(alert.ReleasabilityKey);
         var released = targets.Count == 0 ? "released to no one" : $"released to [{string.Join(", ", targets)}]";
         return $"{caller.Kind} {who} ({roles}, {purpose}) reading {copy} of {alert.Originator}: TLP:{MarkingText.Of(alert.Tlp)}, "

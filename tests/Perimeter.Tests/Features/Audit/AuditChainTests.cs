@@ -68,6 +68,39 @@ public sealed class AuditChainTests
         Assert.Equal(3, check.Count);
     }
 
+    // SQLite keeps ticks, finer than the microsecond the hash covers.
+    [Fact]
+    public async Task Moving_a_record_time_by_less_than_a_microsecond_breaks_the_chain_at_that_record()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(Database.Sqlite, ct);
+        await AuditTrail.AppendManyAsync(test, 2, ct);
+
+        await test.ExecuteSqlAsync("""UPDATE audit_records SET "At" = "At" + 8 WHERE "Sequence" = 1""", ct);
+
+        var check = await AuditTrail.VerifyAsync(test, ct);
+        Assert.Equal(1, check.FirstBrokenLink?.Sequence);
+        Assert.Equal(0, check.Count);
+    }
+
+    // EF reads the first two as the record's own kind, Operator, and could not read the last at all.
+    [Theory]
+    [InlineData("3")]
+    [InlineData("operator")]
+    [InlineData("Someone")]
+    public async Task Another_spelling_of_a_record_actor_kind_breaks_the_chain_at_that_record(string spelling)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(Database.Sqlite, ct);
+        await AuditTrail.AppendManyAsync(test, 2, ct);
+
+        await test.ExecuteSqlAsync($"""UPDATE audit_records SET "ActorKind" = '{spelling}' WHERE "Sequence" = 2""", ct);
+
+        var check = await AuditTrail.VerifyAsync(test, ct);
+        Assert.Equal(2, check.FirstBrokenLink?.Sequence);
+        Assert.Contains("edited", check.FirstBrokenLink!.Reason, StringComparison.Ordinal);
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Deleting_a_middle_record_breaks_the_chain_at_the_gap(Database database)
     {
