@@ -33,7 +33,8 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             using var json = JsonDocument.Parse(payload);
             return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("alertId", out var id) && id.TryGetGuid(out var guid) ? guid : null;
         }
-        catch (JsonException)
+        // Well-formed JSON may still give alertId as a number, or escape half a UTF-16 pair in a member name: neither reads as a string.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
