@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Perimeter.Features.Access;
 using Perimeter.Features.Alerts;
 
@@ -66,9 +67,14 @@ public sealed record ReadLogDocument
 public sealed record ReadLogEntry(Guid AlertId, DateTimeOffset At, string Actor, string? Agency, string? Roles, string? Purpose, string Action);
 
 /// <summary>One signed document addressed to one partner.</summary>
-public sealed record FederationMessage(Guid MessageId, string To, int PreviousVersion, SignedDocument Document);
+/// <remarks>
+/// Members are required: nullable annotations refuse a null, but a member left out would reach the receiver as one.
+/// </remarks>
+public sealed record FederationMessage(
+    [property: JsonRequired] Guid MessageId, [property: JsonRequired] string To,
+    [property: JsonRequired] int PreviousVersion, [property: JsonRequired] SignedDocument Document);
 
-public sealed record FederationBatch(IReadOnlyList<FederationMessage> Messages)
+public sealed record FederationBatch([property: JsonRequired] IReadOnlyList<FederationMessage> Messages)
 {
     public const int MaxMessages = 500;
 }

@@ -19,24 +19,41 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
 
     private sealed record ExistingAlert(Guid Id, bool IsPartnerCopy, string Originator);
 
-    /// <summary>What this node holds of the batch's alerts, read before any check.</summary>
-    private sealed record Known(Dictionary<Guid, ExistingAlert> Alerts, Dictionary<Guid, string> ReceivedFrom);
+    /// <summary>
+    /// What this node holds of the batch's alerts, read before any check, and which alert holds each originator's
+    /// external reference, there or in a message checked before.
+    /// </summary>
+    private sealed record Known(Dictionary<Guid, ExistingAlert> Alerts, Dictionary<Guid, string> ReceivedFrom,
+        Dictionary<(string Originator, string ExternalRef), Guid> ExternalRefs);
 
     /// <summary>The batch's alerts and copies, tracked in the unit of work that applies it.</summary>
     private sealed record Tracked(Dictionary<Guid, Alert> Alerts, Dictionary<Guid, ReceivedCopy> Received);
 
-    /// <summary>The alert a payload names, read before its signature is checked only to batch the lookups.</summary>
-    private static Guid? AlertIdOf(string payload)
+    /// <summary>
+    /// The alert a payload names and its external reference, read before its signature is checked only to batch the
+    /// lookups. Member names match whatever their case, as the serializer that reads the payload later matches them.
+    /// </summary>
+    private static (Guid? AlertId, string? ExternalRef) Peek(string payload)
     {
         try
         {
             using var json = JsonDocument.Parse(payload);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("alertId", out var id) && id.TryGetGuid(out var guid) ? guid : null;
+            var root = json.RootElement;
+            Guid? alertId = Member(root, "alertId") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : null;
+            var reference = Member(root, "content") is { } content && Member(content, "externalRef") is { ValueKind: JsonValueKind.String } text
+                ? text.GetString()!.Trim()
+                : "";
+            return (alertId, reference.Length > 0 ? reference : null);
         }
-        catch (JsonException)
+        // Well-formed JSON may still escape half a UTF-16 pair in a member name, which does not read as a string.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null;
+            return (null, null);
         }
+
+        static JsonElement? Member(JsonElement element, string name) => element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault()
+            : null;
     }
 
     /// <summary>
@@ -57,10 +74,14 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Agency, StringComparer.Ordinal, ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Partner == sender.Agency).ToListAsync(ct);
         // What the batch touches, read once: a batch of a hundred would otherwise cost a hundred queries a step.
-        var ids = batch.Messages.Select(m => AlertIdOf(m.Document.Payload)).OfType<Guid>().Distinct().ToList();
+        var peeked = batch.Messages.Select(m => Peek(m.Document.Payload)).ToList();
+        var ids = peeked.Select(p => p.AlertId).OfType<Guid>().Distinct().ToList();
+        var references = peeked.Select(p => p.ExternalRef).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var known = new Known(
             await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new ExistingAlert(a.Id, a.IsPartnerCopy, a.Originator)).ToDictionaryAsync(a => a.Id, ct),
-            await db.ReceivedCopies.AsNoTracking().Where(c => ids.Contains(c.AlertId)).ToDictionaryAsync(c => c.AlertId, c => c.ReceivedFrom, ct));
+            await db.ReceivedCopies.AsNoTracking().Where(c => ids.Contains(c.AlertId)).ToDictionaryAsync(c => c.AlertId, c => c.ReceivedFrom, ct),
+            (await db.Alerts.AsNoTracking().Where(a => a.ExternalRef != null && references.Contains(a.ExternalRef)).Select(a => new { a.Id, a.Originator, a.ExternalRef }).ToListAsync(ct))
+                .ToDictionary(a => (a.Originator, a.ExternalRef!), a => a.Id));
         var checkedMessages = new List<Checked>();
         var refusals = new List<Refusal>();
         foreach (var message in batch.Messages)
@@ -198,6 +219,13 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
             // The third-party rule, checked again where the copy arrives: only the originator's consent lets it through.
             if (forwarded && AccessPolicy.MayPassOn(content.Markings, me) is { IsAllowed: false } passOn)
                 return (null, MarkingText.Of(passOn.Reason));
+            // An originator's reference names one alert (a unique index): a second alert with it would fail the whole write.
+            if (content.Normalized().ExternalRef is { } reference)
+            {
+                if (known.ExternalRefs.TryGetValue((version.Originator, reference), out var holder) && holder != version.AlertId)
+                    return (null, "external-ref-conflict");
+                known.ExternalRefs[(version.Originator, reference)] = version.AlertId;
+            }
             string? refusal = "no-agreement";
             foreach (var agreement in agreements)
             {

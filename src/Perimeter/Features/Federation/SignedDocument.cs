@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Perimeter.Features.Federation;
 
 /// <summary>
 /// A canonical JSON payload and its signer's signature. The payload travels and is stored as the exact text
-/// that was signed, so any copy can be checked again against the signer's pinned certificate.
+/// that was signed, so any copy can be checked again against the signer's pinned certificate. Every member is required
+/// when read: one left out would otherwise be read as null.
 /// </summary>
-public sealed record SignedDocument(string Signer, string Payload, string Signature)
+public sealed record SignedDocument([property: JsonRequired] string Signer, [property: JsonRequired] string Payload, [property: JsonRequired] string Signature)
 {
     /// <summary>A payload is at most this long: a whole alert with every alias fits many times over.</summary>
     public const int MaxPayloadChars = 256 * 1024;

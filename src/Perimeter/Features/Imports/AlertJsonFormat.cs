@@ -145,7 +145,8 @@ internal static partial class AlertJsonFormat
             var raw = element.GetRawText();
             return raw.Length <= 60 ? raw : raw[..60] + "…";
         }
-        catch (JsonException)
+        // A member name may escape half a UTF-16 pair, which cannot be compared with the path's names.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
