@@ -34,7 +34,7 @@ public sealed class RefusalAudit(IServiceScopeFactory scopes, TimeProvider time)
     /// <summary>Audits a refusal now while its source is under the window's allowance; otherwise counts it and returns at once.</summary>
     public async Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken ct)
     {
-        await FlushAsync(ct);
+        // Closed windows are written by RefusalAuditFlush, not here: a refusal in a flood must not scan every source.
         var source = caller.IsAuthenticated ? caller.ActorId : caller.RemoteAddress ?? "unknown";
         if (!_tallies.ContainsKey((entry.Action, source)) && _tallies.Count >= MaxSources)
             source = ManySources;
