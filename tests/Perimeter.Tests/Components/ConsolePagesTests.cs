@@ -198,7 +198,9 @@ public sealed class ConsolePagesTests(ConsoleFixture console) : BrowserTest(cons
     {
         var page = await Fixture.NewPageAsync(width: 820, height: 1180);
         await page.GotoAsync("/");
-        // The user name field has focus on arrival; Tab moves to the password, Enter signs in.
+        // The user name field has focus on arrival (keys typed before the browser applies autofocus would be lost);
+        // Tab moves to the password, Enter signs in.
+        await Assertions.Expect(page.Locator("#userName")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("officer");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(Fixture.Users["officer"].Password);
