@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,8 +120,8 @@ internal static class ReplicationCommand
 
     private sealed class Node(string agency, string root, int batch)
     {
-        private readonly int _apiPort = FreePort();
-        private readonly int _federationPort = FreePort();
+        private readonly int _apiPort = Loopback.FreePort();
+        private readonly int _federationPort = Loopback.FreePort();
 
         public string Agency => agency;
         public string DataDirectory { get; } = Path.Combine(root, agency);
@@ -152,13 +151,6 @@ internal static class ReplicationCommand
         {
             await app.StopAsync();
             await app.DisposeAsync();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

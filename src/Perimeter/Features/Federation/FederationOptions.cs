@@ -29,5 +29,11 @@ public sealed class FederationOptions
     [Range(100, 60_000)]
     public int QueryTimeoutMilliseconds { get; set; } = 2_000;
 
+    /// <summary>
+    /// Whether the node rehearses a partner's query before it says it is ready (<see cref="FederationWarmup"/>): on by
+    /// default, off only to measure what it saves (<c>bench … cold-query</c>).
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 }

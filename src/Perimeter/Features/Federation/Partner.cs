@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Perimeter.Features.Federation;
 
 /// <summary>A partner node this node trusts: where it listens and the certificate pinned for it.</summary>
@@ -23,6 +25,13 @@ public sealed class Partner
 /// A signed document on its way to a partner: an alert version (this node's, or a partner's it may pass on)
 /// or a receipt. Written in the transaction that relays the change; deleted never, marked delivered or refused.
 /// </summary>
+public static class PartnerQueries
+{
+    /// <summary>The partner whose pinned certificate has this SHA-256 pin, if any: who is on the other end of a connection.</summary>
+    public static Task<Partner?> PinnedAsync(this IQueryable<Partner> partners, string pin, CancellationToken ct) =>
+        partners.AsNoTracking().SingleOrDefaultAsync(p => p.CertificateSha256 == pin, ct);
+}
+
 public sealed class OutboxMessage
 {
     public long Sequence { get; set; }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Perimeter.Features.Audit;
 using Perimeter.Features.Demo;
 using Perimeter.Storage;
 using Perimeter.Tests.Cli;
@@ -50,6 +52,51 @@ public sealed class NodeProcessTests
             var versions = await db.AlertVersions.AsNoTracking().Select(v => new { v.AlertId, v.Version, v.At }).ToListAsync(ct);
             Assert.Equal(2000, versions.Count);
             Assert.All(versions.GroupBy(v => v.AlertId), g => Assert.Equal([1, 2], g.OrderBy(v => v.At).ThenBy(v => v.Version).Select(v => v.Version)));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_partner_that_has_just_started_answers_the_first_hit_no_hit_query_within_the_askers_deadline()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var root = Directory.CreateTempSubdirectory("perimeter-cold-").FullName;
+        try
+        {
+            FederationDemo.DemoNode[] nodes =
+            [
+                new("us.cbp", "us.cbp", NodeProcess.FreePort(), NodeProcess.FreePort(), Path.Combine(root, "us.cbp")),
+                new("gt.igm", "gt.igm", NodeProcess.FreePort(), NodeProcess.FreePort(), Path.Combine(root, "gt.igm")),
+            ];
+            await FederationDemo.ConfigureAsync(nodes, ct);   // a query-only agreement between these two
+            var alerts = Path.Combine(root, "alerts.jsonl");
+            var listed = AnAlert.Person("Rafael", "Caro Quintero");
+            await File.WriteAllLinesAsync(alerts, [PerimeterJson.Serialize(listed with { Markings = listed.Markings with { ReleasableTo = ["us.cbp"] } })], ct);
+            await ImportAsync(nodes[1], alerts, ct);
+            var token = await PerimeterProcess.RunAsync(["tokens", "create", "--name", "lane", "--role", "officer", "--data", nodes[0].DataDirectory],
+                ct, new Dictionary<string, string>(StringComparer.Ordinal) { ["PERIMETER_Node__Agency"] = nodes[0].Agency });
+            Assert.True(token.ExitCode == 0, token.Error);
+
+            // Both nodes cold: the first query after /health says ready, under the default 2 s deadline.
+            await using var us = Serve(nodes[0]);
+            await using var gt = Serve(nodes[1]);
+            await Task.WhenAll(us.StartAsync(ct), gt.StartAsync(ct));
+            // gt.igm rehearsed an answer before it said ready, and kept nothing of it.
+            Assert.Equal((0, 0), await AnsweredAsync(nodes[1], ct));
+            using var http = new HttpClient { BaseAddress = new Uri(nodes[0].ApiUrl) };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token.Output.Trim());
+            http.DefaultRequestHeaders.Add("X-Purpose", "counter-narcotics");
+            var clock = Stopwatch.StartNew();
+            using var response = await http.PostAsJsonAsync("/api/v1/screen/partners", new { name = "Rafael Caro Quintero" }, ct);
+            var elapsed = clock.Elapsed;
+            var body = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.IsSuccessStatusCode, body);
+            Assert.True(body.Contains("\"outcome\":\"hit\"", StringComparison.Ordinal), $"after {elapsed.TotalMilliseconds:F0} ms: {body}\n{gt.Output}");
+            Assert.Equal((1, 1), await AnsweredAsync(nodes[1], ct));
         }
         finally
         {
@@ -144,6 +191,13 @@ public sealed class NodeProcessTests
             ["PERIMETER_Node__Federation__MaxBackoffSeconds"] = "2",
         },
         $"{node.ApiUrl}/health");
+
+    /// <summary>The hits a node recorded for partners' queries, and its audit records of answering them.</summary>
+    private static async Task<(int Hits, int Answers)> AnsweredAsync(FederationDemo.DemoNode node, CancellationToken ct)
+    {
+        await using var db = StorageOptions.Sqlite(node.DataDirectory).Open();
+        return (await db.PartnerHits.CountAsync(ct), await db.AuditRecords.CountAsync(r => r.Action == AuditAction.PartnerQueryAnswered, ct));
+    }
 
     private static async Task ImportAsync(FederationDemo.DemoNode node, string file, CancellationToken ct)
     {
