@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Storage;
@@ -51,6 +50,9 @@ internal static class FederationEndpoints
     private static async Task<Results<Ok<SignedDocument>, ValidationProblem, ProblemHttpResult>> AnswerQuery(
         PartnerQueryRequest request, HttpContext context, PartnerQueryService queries, CancellationToken ct)
     {
+        // A partner's JSON may leave out members the record declares non-null.
+        if (request.Subject is null)
+            return Problems.Invalid("subject", "Required");
         if (request.Subject.Validate() is { Count: > 0 } errors)
             return Problems.Invalid(errors);
         if (MarkingText.Each(request.Purpose).Count() != 1)
@@ -69,7 +71,7 @@ internal static class FederationEndpoints
         var services = context.RequestServices;
         var db = services.GetRequiredService<PerimeterDb>();
         var pin = certificate is null ? null : CertificatePin.Of(certificate);
-        var partner = pin is null ? null : await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.CertificateSha256 == pin, context.RequestAborted);
+        var partner = pin is null ? null : await db.Partners.PinnedAsync(pin, context.RequestAborted);
         if (partner is not null)
         {
             context.Items[PeerKey] = partner;

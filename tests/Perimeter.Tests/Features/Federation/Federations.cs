@@ -21,17 +21,18 @@ internal static class Federations
     }
 
     /// <summary>Posts a batch to <paramref name="to"/>'s federation listener over mutual TLS, as <paramref name="from"/>'s node.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(FederationNode from, FederationNode to, IReadOnlyList<FederationMessage> messages, CancellationToken ct)
-    {
-        var client = from.Running.Services.GetRequiredService<PartnerClients>().For(new Partner
+    public static Task<HttpResponseMessage> PostAsync(FederationNode from, FederationNode to, IReadOnlyList<FederationMessage> messages, CancellationToken ct) =>
+        ClientOf(from, to).PostAsJsonAsync(FederationDelivery.MessagesPath, new FederationBatch(messages), PerimeterJson.Options, ct);
+
+    /// <summary><paramref name="from"/>'s client for <paramref name="to"/>'s federation listener: mutual TLS, pinned both ways.</summary>
+    public static HttpClient ClientOf(FederationNode from, FederationNode to) =>
+        from.Running.Services.GetRequiredService<PartnerClients>().For(new Partner
         {
             Agency = to.Agency,
             Url = to.FederationUrl,
             CertificatePem = to.Identity.Certificate.ExportCertificatePem(),
             CertificateSha256 = to.Identity.Pin,
         });
-        return await client.PostAsJsonAsync(FederationDelivery.MessagesPath, new FederationBatch(messages), PerimeterJson.Options, ct);
-    }
 
     public static async Task<BatchResult> ReadResultAsync(HttpResponseMessage response, CancellationToken ct)
     {

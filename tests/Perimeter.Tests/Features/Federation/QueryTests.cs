@@ -55,6 +55,24 @@ public sealed class QueryTests
         Assert.Empty(outside.Answers);
     }
 
+    [Theory]
+    [InlineData("""{"queryId":"01938f6e-0000-7000-8000-000000000001","purpose":"counter-narcotics"}""", "subject")]
+    [InlineData("""{"queryId":"01938f6e-0000-7000-8000-000000000001","purpose":"counter-narcotics","subject":null}""", "subject")]
+    [InlineData("""{"queryId":"01938f6e-0000-7000-8000-000000000001","subject":{"name":"Joaquin Guzman Loera"}}""", "purpose")]
+    public async Task A_malformed_query_from_a_pinned_partner_is_refused_naming_the_field_and_answers_nothing(string body, string field)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await QueryPairAsync(ct);
+        await pair.Gt.Running.PublishAsync(AnAlert.Person().ReleasedTo(Handling.ThirdPartyRule, "us.cbp"), ct, agency: "gt.igm");
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Federations.ClientOf(pair.Us, pair.Gt).PostAsync(PartnerQueryService.QueriesPath, content, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.False(await pair.Gt.QueryAsync(db => db.PartnerHits.AnyAsync()));
+    }
+
     [Fact]
     public async Task A_query_answered_counts_as_contact_in_the_status_of_both_partners()
     {
