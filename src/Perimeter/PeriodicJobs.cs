@@ -42,13 +42,17 @@ internal sealed partial class PeriodicService<TJob>(
                 if (summary.Length > 0)
                     LogRun(job.Name, summary);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 activity?.SetStatus(ActivityStatusCode.Error);
                 LogFailed(job.Name, e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.TickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: {Summary}")]
@@ -56,4 +60,23 @@ internal sealed partial class PeriodicService<TJob>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed; it runs again at the next interval")]
     private partial void LogFailed(string job, Exception error);
+}
+
+internal static class PeriodicTimers
+{
+    /// <summary>
+    /// The next tick, or false once the node is stopping — rather than the exception that a host which failed to start
+    /// (a port already in use) would log as a crashed background service beside the one-line error.
+    /// </summary>
+    public static async Task<bool> TickAsync(this PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class ParentProcessWatch(IOptions<NodeOptions> options, IHostApp
         if (options.Value.ParentProcessId is not { } parent)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.TickAsync(stoppingToken))
         {
             if (!IsAlive(parent))
             {

@@ -44,6 +44,30 @@ public sealed class NetworkSecurityTests
     }
 
     [Fact]
+    public async Task A_port_already_in_use_ends_serve_with_exit_6_and_one_line_not_a_crashed_background_service()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var data = Directory.CreateTempSubdirectory("perimeter-serve-").FullName;
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        try
+        {
+            var result = await PerimeterProcess.RunAsync(["serve", "--urls", url, "--data", data], ct);
+
+            Assert.Equal(6, result.ExitCode);
+            Assert.Contains($"cannot listen on {url}", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("BackgroundService failed", result.Output + result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"Critical\"", result.Output + result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Over_HTTPS_the_node_sends_HSTS_and_its_cookies_are_Secure_HttpOnly_and_SameSite_Strict()
     {
         var ct = TestContext.Current.CancellationToken;

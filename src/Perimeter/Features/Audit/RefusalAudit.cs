@@ -79,7 +79,7 @@ internal sealed class RefusalAuditFlush(RefusalAudit refusals) : BackgroundServi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.TickAsync(stoppingToken))
             await refusals.FlushAsync(stoppingToken);
     }
 
