@@ -173,7 +173,7 @@ public static class NodeHost
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context
             ? CallerResolution.Resolve(context)
             : Caller.Anonymous(null));
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>().AddSingleton<AllowedMethods>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Permissions.ReadAlerts, p => p.RequireRole(Roles.Officer, Roles.Analyst, Roles.Supervisor))

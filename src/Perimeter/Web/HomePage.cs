@@ -14,17 +14,24 @@ internal static class HomePage
     {
         app.MapPost("/signin", SignIn).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/signout", SignOut).DisableAntiforgery().ExcludeFromDescription();
-        // Whatever no endpoint claims: 404 to a program and to someone signed in; a browser that is not is sent to sign
+        // Whatever no endpoint claims: 405 when the path exists for other methods; else 404 to a program and to someone signed in; a browser that is not is sent to sign
         // in first, as for any console page, so that a mistyped address is not a JSON refusal.
         app.MapFallback(NotFound).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static IResult NotFound(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated != true && !context.Request.Path.StartsWithSegments("/api")
+    private static IResult NotFound(HttpContext context, AllowedMethods methods)
+    {
+        if (methods.On(context) is { Count: > 0 } allowed)
+        {
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return Problems.Problem(StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", context.Request.Method, string.Join(", ", allowed));
+        }
+        return context.User.Identity?.IsAuthenticated != true && !context.Request.Path.StartsWithSegments("/api")
             && HttpMethods.IsGet(context.Request.Method) && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html")
             ? Results.Redirect($"/?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}")
             : Problems.Problem(StatusCodes.Status404NotFound, "NotFound");
+    }
 
     private static async Task<IResult> SignIn(HttpContext context, UserService users, UserManager<NodeUser> accounts, IAntiforgery antiforgery, CancellationToken ct)
     {

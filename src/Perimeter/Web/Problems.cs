@@ -90,6 +90,7 @@ internal static partial class Problems
         401 => Text.Get("Unauthorized"),
         403 => Text.Get("Forbidden"),
         404 => Text.Get("NotFound"),
+        405 => Text.Get("MethodNotAllowedTitle"),
         409 => Text.Get("Conflict").Split(':')[0],
         413 => Text.Get("BodyTooLargeTitle"),
         429 => Text.Get("TooManyRequestsTitle"),

@@ -185,6 +185,22 @@ public sealed class HostileInputTests(NodePerDatabase nodes) : IClassFixture<Nod
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/alerts", ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_known_path_asked_with_another_method_is_405_naming_the_methods_it_answers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = await nodes.StartedAsync(Database.Sqlite, ct);
+        using var officer = await node.ClientAsync(TestNode.Agency, Role.Officer, ct, Purposes.CounterNarcotics);
+
+        using var delete = await officer.DeleteAsync("/api/v1/alerts", ct);
+        await Problem.ReadAsync(delete, HttpStatusCode.MethodNotAllowed, ct);
+        Assert.Equal(["GET", "POST"], delete.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        // Route constraints count: an id that is not a GUID names no alert, so the path is unknown.
+        using var put = await officer.PutAsync($"/api/v1/alerts/{Guid.NewGuid()}/retract", null, ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsync("/api/v1/alerts/not-a-guid/retract", null, ct)).StatusCode);
+    }
+
     /// <summary>A partner pinned by its own certificate, under a query agreement, while this node has no identity of its own.</summary>
     private static async Task PartnerWithAgreementAsync(TestNode node, string agency, CancellationToken ct)
     {
