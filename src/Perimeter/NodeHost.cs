@@ -17,6 +17,7 @@ using Perimeter.Features.Federation;
 using Perimeter.Features.Health;
 using Perimeter.Features.Retention;
 using Perimeter.Features.Screening;
+using Perimeter.Features.Setup;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
 using Perimeter.Storage;
@@ -43,6 +44,7 @@ public static class NodeHost
         builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddEnvironmentVariables("PERIMETER_");
         builder.Configuration.AddInMemoryCollection(overrides);
+        NodeFolder.Apply(builder.Configuration);
         var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
 
         builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -146,6 +148,7 @@ public static class NodeHost
         var node = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
         await node.Storage.PrepareAsync(ct);
         await using var scope = app.Services.CreateAsyncScope();
+        NodeFolder.CheckDatabase(await scope.ServiceProvider.GetRequiredService<AgencyService>().ThisNodeAsync(ct), node);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         // Replicas may start together on a new database: checking and adding under the unit of work's lock
         // lets one of them seed it, where two would otherwise both add the same role and one fail to start.
@@ -156,7 +159,7 @@ public static class NodeHost
                 if (!await roles.RoleExistsAsync(role.ToString()))
                     await roles.CreateAsync(new IdentityRole<Guid>(role.ToString()) { Id = Guid.CreateVersion7() });
             }
-            await scope.ServiceProvider.GetRequiredService<AgencyService>().EnsureThisNodeAsync(node.Agency, node.AgencyName, token);
+            await scope.ServiceProvider.GetRequiredService<AgencyService>().EnsureThisNodeAsync(node.Agency, string.IsNullOrWhiteSpace(node.AgencyName) ? node.Agency : node.AgencyName, token);
         }, ct);
     }
 

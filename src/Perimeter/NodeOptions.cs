@@ -11,12 +11,12 @@ public sealed class NodeOptions : IValidatableObject
 {
     public const string Section = "Node";
 
-    /// <summary>The agency this node belongs to.</summary>
-    [Required]
-    public string Agency { get; set; } = "us.cbp";
+    /// <summary>The agency this node belongs to: from the data folder's <c>node.json</c> (<c>perimeter init</c>); no default outside demo mode.</summary>
+    public string Agency { get; set; } = "";
 
-    [Required, MaxLength(200)]
-    public string AgencyName { get; set; } = "U.S. Customs and Border Protection";
+    /// <summary>The agency's name, from the data folder; the agency id when none is given.</summary>
+    [MaxLength(200)]
+    public string? AgencyName { get; set; }
 
     public DatabaseKind Database { get; set; } = DatabaseKind.Sqlite;
 
@@ -91,6 +91,8 @@ public sealed class NodeOptions : IValidatableObject
             if (!NodeIdentity.Exists(DataDirectory))
                 yield return new ValidationResult($"Node:Federation:Url is set but the node has no identity in {NodeIdentity.FolderOf(DataDirectory)}: run perimeter pki init.", ["Federation.Url"]);
         }
+        if (AgencyId.IsValid(Agency) && NodeIdentity.AgencyOf(DataDirectory) is { } keyHolder && keyHolder != Agency)
+            yield return new ValidationResult($"the key in {NodeIdentity.FolderOf(DataDirectory)} is {keyHolder}'s, but this node is {Agency}: name {Agency}'s own folder with --data", [nameof(Agency)]);
     }
 }
 

@@ -6,6 +6,7 @@ using Perimeter.Features.Demo;
 using Perimeter.Features.Federation;
 using Perimeter.Features.Imports;
 using Perimeter.Features.Screening;
+using Perimeter.Features.Setup;
 using Perimeter.Features.Tokens;
 using Perimeter.Features.Users;
 
@@ -14,6 +15,7 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     NodeCommandLine.Data,
     NodeCommandLine.Database,
     NodeCommandLine.ConnectionString,
+    InitCommand.Create(),
     ServeCommand.Create(),
     ImportCommands.Create(),
     UserCommands.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using Perimeter.Features.Setup;
 using Perimeter.Storage;
 
 namespace Perimeter.Cli;
@@ -45,6 +46,10 @@ internal static class NodeCommandLine
             await NodeHost.PrepareAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
             return await command(scope.ServiceProvider, node, ct);
+        }
+        catch (NoNodeException e)
+        {
+            return Fail(ExitCode.NotFound, e.Message);
         }
         catch (OptionsValidationException e)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Perimeter.Features.Access;
 using Perimeter.Features.Demo;
+using Perimeter.Features.Setup;
 using Perimeter.Web;
 
 namespace Perimeter.Cli;
@@ -36,6 +38,10 @@ internal static class ServeCommand
                 await app.RunAsync(ct);
                 return ExitCode.Ok;
             }
+            catch (NoNodeException e)
+            {
+                return NodeCommandLine.Fail(ExitCode.NotFound, e.Message);
+            }
             catch (OptionsValidationException e)
             {
                 return NodeCommandLine.Fail(ExitCode.InvalidInput, $"invalid settings: {string.Join("; ", e.Failures)}");
@@ -50,6 +56,9 @@ internal static class ServeCommand
 
     private static async Task SeedDemoAsync(WebApplication app, NodeOptions node, CancellationToken ct)
     {
+        // The folder now says whose node it is, so that the tour's later commands need no --demo and no variable.
+        if (NodeFolder.Read(node.DataDirectory) is null)
+            new NodeFolder(node.Agency, node.AgencyName ?? node.Agency, AgencyId.CountryOf(node.Agency)).Write(node.DataDirectory);
         await using var scope = app.Services.CreateAsyncScope();
         var seed = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
         if (!seed.IsNew)

@@ -68,7 +68,7 @@ public sealed class CommandLineTests
         var result = await PerimeterProcess.RunAsync([.. command, "--data", wrong], ct);
 
         Assert.Equal(5, result.ExitCode);
-        Assert.Contains("no node database", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("no node in", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(wrong));
         Directory.Delete(wrong);
     }

@@ -48,7 +48,22 @@ internal static class PerimeterProcess
     }
 
     /// <summary>The options that point a command at a test database.</summary>
-    public static string[] NodeOptions(Infrastructure.TestDatabase database, string dataDirectory) => database.Database switch
+    /// <summary>The options naming a us.cbp node on <paramref name="database"/>, whose folder <paramref name="dataDirectory"/> says so.</summary>
+    public static string[] NodeOptions(Infrastructure.TestDatabase database, string dataDirectory)
+    {
+        UsNode(dataDirectory);
+        return Options(database, dataDirectory);
+    }
+
+    /// <summary>Makes <paramref name="dataDirectory"/> the folder of a us.cbp node, as <c>perimeter init</c> would name it, and names it.</summary>
+    public static string[] UsNode(string dataDirectory)
+    {
+        if (Perimeter.Features.Setup.NodeFolder.Read(dataDirectory) is null)
+            new Perimeter.Features.Setup.NodeFolder(Infrastructure.TestNode.Agency, "U.S. Customs and Border Protection", "US").Write(dataDirectory);
+        return ["--data", dataDirectory];
+    }
+
+    private static string[] Options(Infrastructure.TestDatabase database, string dataDirectory) => database.Database switch
     {
         Infrastructure.Database.Sqlite => ["--data", dataDirectory, "--connection-string", database.Storage.ConnectionString, "--database", "sqlite"],
         Infrastructure.Database.Postgres => ["--data", dataDirectory, "--connection-string", database.Storage.ConnectionString, "--database", "postgres"],

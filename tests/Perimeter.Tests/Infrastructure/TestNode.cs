@@ -65,6 +65,7 @@ public sealed class TestNode : IAsyncDisposable
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["urls"] = "http://127.0.0.1:0",
+            ["Node:Agency"] = Agency,
             ["Node:Database"] = db.Storage.Kind.ToString(),
             ["Node:ConnectionString"] = db.Storage.ConnectionString,
             ["Node:DataDirectory"] = dataDirectory,

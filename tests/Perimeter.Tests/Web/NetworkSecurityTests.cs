@@ -30,7 +30,7 @@ public sealed class NetworkSecurityTests
         var data = Directory.CreateTempSubdirectory("perimeter-serve-").FullName;
         try
         {
-            var result = await PerimeterProcess.RunAsync(["serve", "--urls", urls, "--data", data], ct);
+            var result = await PerimeterProcess.RunAsync(["serve", "--urls", urls, .. PerimeterProcess.UsNode(data)], ct);
 
             Assert.Equal(2, result.ExitCode);
             var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -53,7 +53,7 @@ public sealed class NetworkSecurityTests
         var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
         try
         {
-            var result = await PerimeterProcess.RunAsync(["serve", "--urls", url, "--data", data], ct);
+            var result = await PerimeterProcess.RunAsync(["serve", "--urls", url, .. PerimeterProcess.UsNode(data)], ct);
 
             Assert.Equal(6, result.ExitCode);
             Assert.Contains($"cannot listen on {url}", result.Error, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class SettingsTests
         // Settings the listeners depend on (the federation URL) are checked while the node is built; the others when first read.
         var error = Assert.Throws<OptionsValidationException>(() =>
         {
-            using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = "unused", [key] = value });
+            using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = "unused", ["Node:Agency"] = "us.cbp", [key] = value });
             return app.Services.GetRequiredService<IOptions<NodeOptions>>().Value;
         });
 
@@ -29,7 +29,7 @@ public sealed class SettingsTests
     [InlineData("None")]
     public void Telemetry_exporters_are_chosen_by_setting(string exporter)
     {
-        using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = "unused", ["Node:TelemetryExporter"] = exporter });
+        using var app = NodeHost.Build(new Dictionary<string, string?> { ["Node:DataDirectory"] = "unused", ["Node:Agency"] = "us.cbp", ["Node:TelemetryExporter"] = exporter });
 
         Assert.Equal(Enum.Parse<TelemetryExporter>(exporter), app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.TelemetryExporter);
     }

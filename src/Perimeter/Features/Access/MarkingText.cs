@@ -60,6 +60,9 @@ public static class MarkingText
     public static IReadOnlyList<string> Of(Purposes purposes) => [.. Each(purposes).Select(p => Of<Purposes>(p))];
 
     /// <summary>Reads one purpose; a request names exactly one.</summary>
+    /// <summary>Every purpose at once: what <c>*</c> means in an agreement.</summary>
+    public static readonly Purposes EveryPurpose = Enum.GetValues<Purposes>().Aggregate(Purposes.None, (all, p) => all | p);
+
     public static bool TryParsePurpose(string? text, out Purposes purpose) =>
         TryParse(text, out purpose) && purpose != Purposes.None;
 

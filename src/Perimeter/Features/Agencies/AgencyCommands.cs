@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
-using Spectre.Console;
 
 namespace Perimeter.Features.Agencies;
 
@@ -23,15 +22,10 @@ internal static class AgencyCommands
             Console.WriteLine($"added {agency.Id} ({agency.Name})");
             return ExitCode.Ok;
         }, ct));
-        var list = new Command("list", "List agencies");
+        var list = new Command("list", "List agencies") { Listing.Output() };
         list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("Id", "Country", "Name", "Node URL", "This node");
-            foreach (var a in await services.GetRequiredService<AgencyService>().ListAsync(token))
-                table.AddRow(a.Id, a.Country, Markup.Escape(a.Name), Markup.Escape(a.NodeUrl ?? ""), a.IsThisNode ? "yes" : "");
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
+            Listing.Write(parsed, await services.GetRequiredService<AgencyService>().ListAsync(token), ["Id", "Country", "Name", "Node URL", "This node"],
+                a => [a.Id, a.Country, a.Name, a.NodeUrl, a.IsThisNode ? "yes" : ""]), ct, reads: true));
         agencies.Add(add);
         agencies.Add(list);
         return agencies;

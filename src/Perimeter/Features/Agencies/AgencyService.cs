@@ -29,6 +29,10 @@ public sealed class AgencyService(PerimeterDb db, AuditLog audit, TimeProvider t
     }
 
     /// <summary>Makes sure the node's own agency is on record; run at every start.</summary>
+    /// <summary>The agency this database was made for, if it was made yet.</summary>
+    public Task<string?> ThisNodeAsync(CancellationToken ct) =>
+        db.Agencies.AsNoTracking().Where(a => a.IsThisNode).Select(a => a.Id).FirstOrDefaultAsync(ct);
+
     public async Task EnsureThisNodeAsync(string id, string name, CancellationToken ct)
     {
         if (await db.Agencies.AnyAsync(a => a.Id == id, ct))

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
 using Perimeter.Features.Federation;
+using Perimeter.Features.Setup;
 
 namespace Perimeter.Features.Demo;
 
@@ -48,6 +49,8 @@ internal static class FederationDemo
         {
             if (!NodeIdentity.Exists(node.DataDirectory))
                 NodeIdentity.Create(node.DataDirectory, node.Agency, null, DateTimeOffset.UtcNow);
+            if (NodeFolder.Read(node.DataDirectory) is null)
+                new NodeFolder(node.Agency, node.Name, AgencyId.CountryOf(node.Agency), node.FederationUrl).Write(node.DataDirectory);
         }
         foreach (var node in nodes)
         {
@@ -69,7 +72,7 @@ internal static class FederationDemo
                     Mode = queryOnly ? AgreementMode.Query : AgreementMode.Replicate,
                     Kinds = [Agreement.Any],
                     Categories = [Agreement.Any],
-                    Purposes = Enum.GetValues<Purposes>().Aggregate(Purposes.None, (all, p) => all | p),
+                    Purposes = MarkingText.EveryPurpose,
                     HighestTlp = Tlp.Amber,
                     RetentionDays = 365,
                     HitReporting = true,

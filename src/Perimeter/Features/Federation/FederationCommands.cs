@@ -3,7 +3,6 @@ using Perimeter.Cli;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Storage;
-using Spectre.Console;
 
 namespace Perimeter.Features.Federation;
 
@@ -57,25 +56,16 @@ internal static class FederationCommands
                 return ExitCode.Ok;
             }, ct);
         });
-        var list = new Command("list", "List partners and their pins");
+        var list = new Command("list", "List partners and their pins") { Listing.Output() };
         list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("Agency", "URL", "Certificate SHA-256", "Added");
-            foreach (var p in await services.GetRequiredService<PartnerService>().ListAsync(token))
-                table.AddRow(p.Agency, Markup.Escape(p.Url), p.CertificateSha256, p.AddedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
-        var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures");
+            Listing.Write(parsed, await services.GetRequiredService<PartnerService>().ListAsync(token), ["Agency", "URL", "Certificate SHA-256", "Added"],
+                p => [p.Agency, p.Url, p.CertificateSha256, Time(p.AddedAt)]), ct, reads: true));
+        var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures") { Listing.Output() };
         status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error");
-            foreach (var s in await services.GetRequiredService<PartnerService>().StatusAsync(token))
-                table.AddRow(s.Agency, Time(s.LastContactAt), s.QueueDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), Time(s.OldestUndeliveredAt),
-                    s.ConsecutiveFailures.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Refused.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.LastError ?? ""));
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
+            Listing.Write(parsed, await services.GetRequiredService<PartnerService>().StatusAsync(token),
+                ["Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error"],
+                s => [s.Agency, Time(s.LastContactAt), Count(s.QueueDepth), Time(s.OldestUndeliveredAt), Count(s.ConsecutiveFailures), Count(s.Refused), s.LastError]),
+            ct, reads: true));
         return new Command("partners", "Partner nodes this node trusts") { add, list, status };
     }
 
@@ -85,7 +75,7 @@ internal static class FederationCommands
         var mode = new Option<string>("--mode") { Description = "replicate or query", DefaultValueFactory = _ => "replicate" };
         var kinds = new Option<string>("--kinds") { Description = "Comma-separated alert kinds, or *", Required = true };
         var categories = new Option<string>("--categories") { Description = "Comma-separated alert categories, or *", Required = true };
-        var purposes = new Option<string>("--purposes") { Description = "Comma-separated purposes, such as counter-narcotics,migration", Required = true };
+        var purposes = new Option<string>("--purposes") { Description = "Comma-separated purposes, such as counter-narcotics,migration, or * for every purpose", Required = true };
         var tlp = new Option<string>("--highest-tlp") { Description = "CLEAR, GREEN, AMBER, AMBER+STRICT", DefaultValueFactory = _ => "AMBER" };
         var retention = new Option<int>("--retention-days") { Description = "How long copies may be kept", DefaultValueFactory = _ => 365 };
         var hits = new Option<string>("--hit-reporting") { Description = "on or off", DefaultValueFactory = _ => "off" };
@@ -103,7 +93,9 @@ internal static class FederationCommands
             var parsedPurposes = Purposes.None;
             foreach (var word in Split(parsed.GetValue(purposes)))
             {
-                if (MarkingText.TryParsePurpose(word, out var one))
+                if (word == Agreement.Any)
+                    parsedPurposes |= MarkingText.EveryPurpose;
+                else if (MarkingText.TryParsePurpose(word, out var one))
                     parsedPurposes |= one;
                 else
                     errors.Add("--purposes", "InvalidValue", word);
@@ -134,17 +126,13 @@ internal static class FederationCommands
                 return ExitCode.Ok;
             }, ct);
         });
-        var list = new Command("list", "List agreements");
+        var list = new Command("list", "List agreements") { Listing.Output() };
         list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("Id", "Partner", "Mode", "Kinds", "Categories", "Purposes", "Highest TLP", "Retention", "Hits", "Status", "Valid until");
-            foreach (var a in await services.GetRequiredService<AgreementService>().ListAsync(token))
-                table.AddRow(a.Id.ToString(), a.Partner, MarkingText.Of(a.Mode), string.Join(',', a.Kinds), Markup.Escape(string.Join(',', a.Categories)),
+            Listing.Write(parsed, await services.GetRequiredService<AgreementService>().ListAsync(token),
+                ["Id", "Partner", "Mode", "Kinds", "Categories", "Purposes", "Highest TLP", "Retention", "Hits", "Status", "Valid until"],
+                a => [a.Id.ToString(), a.Partner, MarkingText.Of(a.Mode), string.Join(',', a.Kinds), string.Join(',', a.Categories),
                     string.Join(',', MarkingText.Of(a.Purposes)), MarkingText.Of(a.HighestTlp), $"{a.RetentionDays} d", a.HitReporting ? "on" : "off",
-                    MarkingText.Of(a.Status), a.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
+                    MarkingText.Of(a.Status), a.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]), ct, reads: true));
         var id = new Argument<Guid>("id") { Description = "The agreement's id, from agreements list" };
         var suspend = new Command("suspend", "Suspend an agreement: nothing more flows under it") { id };
         suspend.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
@@ -161,4 +149,6 @@ internal static class FederationCommands
     private static string[] Split(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Time(DateTimeOffset? at) => at?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,6 +25,16 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
 
     public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(FolderOf(dataDirectory), KeyFile));
 
+    /// <summary>The agency the certificate in <paramref name="dataDirectory"/> was made for (its common name), if there is one.</summary>
+    public static string? AgencyOf(string dataDirectory)
+    {
+        var path = CertificatePathOf(dataDirectory);
+        if (!File.Exists(path))
+            return null;
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        return certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+    }
+
     public static NodeIdentity Load(string dataDirectory, string? passphrase) =>
         new(X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(FolderOf(dataDirectory), KeyFile), passphrase));
 

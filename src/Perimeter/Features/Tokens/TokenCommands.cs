@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
 using Perimeter.Storage;
-using Spectre.Console;
 
 namespace Perimeter.Features.Tokens;
 
@@ -34,15 +33,10 @@ internal static class TokenCommands
             return ExitCode.Ok;
         }, ct));
 
-        var list = new Command("list", "List tokens (never their secrets)");
+        var list = new Command("list", "List tokens (never their secrets)") { Listing.Output() };
         list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("Id", "Name", "Agency", "Role", "Expires", "Revoked");
-            foreach (var t in await services.GetRequiredService<TokenService>().ListAsync(token))
-                table.AddRow(t.Id.ToString(), Markup.Escape(t.Name), t.Agency, t.Role.ToString(), t.ExpiresAt?.ToString("u") ?? "", t.RevokedAt?.ToString("u") ?? "");
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
+            Listing.Write(parsed, await services.GetRequiredService<TokenService>().ListAsync(token), ["Id", "Name", "Agency", "Role", "Expires", "Revoked"],
+                t => [t.Id.ToString(), t.Name, t.Agency, t.Role.ToString(), t.ExpiresAt?.ToString("u"), t.RevokedAt?.ToString("u")]), ct, reads: true));
 
         var id = new Argument<Guid>("id") { Description = "Token id" };
         var revoke = new Command("revoke", "Revoke a token at once") { id };

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
-using Spectre.Console;
 
 namespace Perimeter.Features.Users;
 
@@ -39,15 +38,10 @@ internal static class UserCommands
             return ExitCode.Ok;
         }, ct));
 
-        var list = new Command("list", "List users");
+        var list = new Command("list", "List users") { Listing.Output() };
         list.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-        {
-            var table = new Table().AddColumns("User", "Agency", "Roles", "Created", "Disabled");
-            foreach (var user in await services.GetRequiredService<UserService>().ListAsync(token))
-                table.AddRow(Markup.Escape(user.UserName), user.Agency, string.Join(", ", user.Roles), user.CreatedAt.ToString("u"), user.DisabledAt?.ToString("u") ?? "");
-            AnsiConsole.Write(table);
-            return ExitCode.Ok;
-        }, ct, reads: true));
+            Listing.Write(parsed, await services.GetRequiredService<UserService>().ListAsync(token), ["User", "Agency", "Roles", "Created", "Disabled"],
+                user => [user.UserName, user.Agency, string.Join(", ", user.Roles), user.CreatedAt.ToString("u"), user.DisabledAt?.ToString("u")]), ct, reads: true));
 
         var disableName = new Argument<string>("user-name") { Description = "Sign-in name" };
         var disable = new Command("disable", "Disable a user at once") { disableName };

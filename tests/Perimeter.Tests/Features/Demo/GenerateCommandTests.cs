@@ -13,8 +13,8 @@ public sealed class GenerateCommandTests
         var file = Path.Combine(data, "tmp.csv");
 
         var generated = await PerimeterProcess.RunAsync(["generate", "persons", "--count", "500", "--seed", "7", "--output", file], ct);
-        var first = await PerimeterProcess.RunAsync(["import", "alerts", file, "--data", data], ct);
-        var second = await PerimeterProcess.RunAsync(["import", "alerts", file, "--data", data], ct);
+        var first = await PerimeterProcess.RunAsync(["import", "alerts", file, .. PerimeterProcess.UsNode(data)], ct);
+        var second = await PerimeterProcess.RunAsync(["import", "alerts", file, .. PerimeterProcess.UsNode(data)], ct);
 
         Assert.True(generated.ExitCode == 0, generated.Error);
         Assert.StartsWith("wrote 500 persons (seed 7) to ", generated.Output, StringComparison.Ordinal);

@@ -14,11 +14,10 @@ public sealed class FederationCommandTests
         {
             var us = Path.Combine(root, "us");
             var mx = Path.Combine(root, "mx");
-            var mexico = new Dictionary<string, string>(StringComparer.Ordinal) { ["PERIMETER_Node__Agency"] = "mx.inm" };
 
-            var init = await PerimeterProcess.RunAsync(["pki", "init", "--data", us], ct);
+            var init = await PerimeterProcess.RunAsync(["init", "--agency", "us.cbp", "--name", "U.S. Customs and Border Protection", "--data", us], ct);
             var again = await PerimeterProcess.RunAsync(["pki", "init", "--data", us], ct);
-            var partnerInit = await PerimeterProcess.RunAsync(["pki", "init", "--data", mx], ct, mexico);
+            var partnerInit = await PerimeterProcess.RunAsync(["init", "--agency", "mx.inm", "--name", "Instituto Nacional de Migración", "--data", mx], ct);
             Assert.True(init.ExitCode == 0, init.Error);
             Assert.True(partnerInit.ExitCode == 0, partnerInit.Error);
             var pin = init.Output.Split('\n').Single(l => l.StartsWith("sha256 ", StringComparison.Ordinal))["sha256 ".Length..].Trim();
@@ -58,6 +57,21 @@ public sealed class FederationCommandTests
             var status = await PerimeterProcess.RunAsync(["partners", "status", "--data", us], ct);
             Assert.True(status.ExitCode == 0, status.Error);
             Assert.Contains("mx.inm", status.Output, StringComparison.Ordinal);
+
+            // Piped, a pin stays on one line; as JSON, a script reads the same rows.
+            var listed = await PerimeterProcess.RunAsync(["partners", "list", "--data", us], ct);
+            var partnerPin = File.ReadAllText(Path.Combine(mx, "pki", "node.crt")) is var pem ? Perimeter.Features.Federation.CertificatePin.Of(
+                System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem)) : "";
+            Assert.Contains(listed.Output.Split('\n'), line => line.Contains(partnerPin, StringComparison.Ordinal) && line.Contains("mx.inm", StringComparison.Ordinal));
+            var json = await PerimeterProcess.RunAsync(["partners", "list", "--output", "json", "--data", us], ct);
+            using var rows = System.Text.Json.JsonDocument.Parse(json.Output);
+            Assert.Equal(partnerPin, Assert.Single(rows.RootElement.EnumerateArray()).GetProperty("certificateSha256").GetString());
+            Assert.Equal(2, (await PerimeterProcess.RunAsync(["partners", "list", "--output", "xml", "--data", us], ct)).ExitCode);
+
+            var everyPurpose = await PerimeterProcess.RunAsync(["agreements", "add", "--data", us, "--partner", "mx.inm", "--mode", "query", "--kinds", "*", "--categories", "*", "--purposes", "*"], ct);
+            Assert.True(everyPurpose.ExitCode == 0, everyPurpose.Error);
+            var agreements = await PerimeterProcess.RunAsync(["agreements", "list", "--output", "json", "--data", us], ct);
+            Assert.Contains("\"missing-persons\"", agreements.Output, StringComparison.Ordinal);
         }
         finally
         {
