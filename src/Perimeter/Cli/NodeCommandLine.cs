@@ -63,6 +63,12 @@ internal static class NodeCommandLine
         }
     }
 
+    public static int Report(string message)
+    {
+        Console.WriteLine(message);
+        return ExitCode.Ok;
+    }
+
     public static int Fail(int code, string message)
     {
         Console.Error.WriteLine(message);

@@ -80,6 +80,7 @@ public enum AuditAction
     DetailsReleased,
     DetailsEscalated,
     HitReported,
+    PartnerRetried,
 }
 
 public enum AuditOutcome

@@ -66,7 +66,13 @@ internal static class FederationCommands
                 ["Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error"],
                 s => [s.Agency, Time(s.LastContactAt), Count(s.QueueDepth), Time(s.OldestUndeliveredAt), Count(s.ConsecutiveFailures), Count(s.Refused), s.LastError]),
             ct, reads: true));
-        return new Command("partners", "Partner nodes this node trusts") { add, list, status };
+        var retryAgency = new Argument<string>("agency") { Description = "The partner's agency id" };
+        var retry = new Command("retry", "End a partner's back-off: deliver to it at the next round (a running node's within a second)") { retryAgency };
+        retry.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+            await services.GetRequiredService<PartnerService>().RetryAsync(parsed.GetValue(retryAgency)!, Caller.Operator(node.Agency), token)
+                ? NodeCommandLine.Report($"{parsed.GetValue(retryAgency)}: delivery is retried at the next round")
+                : NodeCommandLine.Fail(ExitCode.NotFound, $"no partner \"{parsed.GetValue(retryAgency)}\": see perimeter partners list"), ct, reads: true));
+        return new Command("partners", "Partner nodes this node trusts") { add, list, status, retry };
     }
 
     public static Command Agreements()

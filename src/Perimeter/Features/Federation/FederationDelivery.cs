@@ -30,7 +30,7 @@ public sealed partial class FederationDelivery(
         var delivered = 0;
         foreach (var partner in partners)
         {
-            if (!schedule.IsDue(partner.Agency) || !agreements.Any(a => a.Partner == partner.Agency && a.IsInForce(today)))
+            if (!(schedule.IsDue(partner.Agency) || partner.RetryRequested) || !agreements.Any(a => a.Partner == partner.Agency && a.IsInForce(today)))
                 continue;
             var batch = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.Partner == partner.Agency && m.DeliveredAt == null && m.RefusedAt == null)

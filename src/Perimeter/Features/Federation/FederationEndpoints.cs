@@ -97,6 +97,8 @@ internal static class PartnerEndpoints
         partners.MapPost("/", AddPartner).WithName("AddPartner").RequireAuthorization(Permissions.ManageNode);
         partners.MapGet("/status", async (PartnerService service, CancellationToken ct) => TypedResults.Ok(await service.StatusAsync(ct))).WithName("PartnerStatus");
         partners.MapGet("/{agency}/read-log", ReadLog).WithName("PartnerReadLog");
+        partners.MapPost("/{agency}/retry", async Task<Results<NoContent, NotFound>> (string agency, PartnerService service, Caller caller, CancellationToken ct) =>
+            await service.RetryAsync(agency, caller, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithName("RetryPartner");
 
         var agreements = app.MapGroup("/api/v1/agreements").WithTags("Agreements").RequireAuthorization(Permissions.ManageAgreements);
         agreements.MapGet("/", async (AgreementService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct))).WithName("ListAgreements");

@@ -23,7 +23,7 @@ public sealed class FederationOptions
 
     /// <summary>The longest wait between retries to a partner that does not answer.</summary>
     [Range(1, 3600)]
-    public int MaxBackoffSeconds { get; set; } = 30;
+    public int MaxBackoffSeconds { get; set; } = 5;
 
     /// <summary>How long a hit/no-hit query waits for each partner before reporting it as not answering.</summary>
     [Range(100, 60_000)]

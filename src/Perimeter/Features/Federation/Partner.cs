@@ -19,6 +19,11 @@ public sealed class Partner
     public string? LastError { get; set; }
     /// <summary>Deliveries that failed since the last one that worked.</summary>
     public int ConsecutiveFailures { get; set; }
+    /// <summary>When an operator last asked for delivery now (<c>partners retry</c>): it ends a back-off that began before.</summary>
+    public DateTimeOffset? RetryRequestedAt { get; set; }
+
+    /// <summary>Whether an operator asked for a retry after the last failure.</summary>
+    public bool RetryRequested => RetryRequestedAt is { } asked && (LastFailureAt is not { } failed || asked >= failed);
 }
 
 /// <summary>

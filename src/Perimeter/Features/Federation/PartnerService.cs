@@ -51,6 +51,18 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
         return (PartnerView.Of(partner), errors);
     }
 
+    /// <summary>Ends a partner's back-off: the next delivery round sends to it at once. False when there is no such partner.</summary>
+    public async Task<bool> RetryAsync(string agency, Caller caller, CancellationToken ct) =>
+        await db.WriteAsync(async token =>
+        {
+            if (await db.Partners.FindAsync([agency], token) is not { } partner)
+                return false;
+            partner.RetryRequestedAt = time.GetUtcNow();
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.PartnerRetried, "partner", [agency],
+                Detail: $"failures={partner.ConsecutiveFailures}"), token);
+            return true;
+        }, ct);
+
     public async Task<IReadOnlyList<PartnerView>> ListAsync(CancellationToken ct) =>
         [.. (await db.Partners.AsNoTracking().OrderBy(p => p.Agency).ToListAsync(ct)).Select(PartnerView.Of)];
 

@@ -47,18 +47,12 @@ internal static class UserCommands
         var disable = new Command("disable", "Disable a user at once") { disableName };
         disable.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
             await services.GetRequiredService<UserService>().DisableAsync(parsed.GetValue(disableName)!, Caller.Operator(node.Agency), token)
-                ? Report($"disabled {parsed.GetValue(disableName)}")
+                ? NodeCommandLine.Report($"disabled {parsed.GetValue(disableName)}")
                 : NodeCommandLine.Fail(ExitCode.NotFound, $"no user \"{parsed.GetValue(disableName)}\""), ct));
 
         users.Add(add);
         users.Add(list);
         users.Add(disable);
         return users;
-    }
-
-    private static int Report(string message)
-    {
-        Console.WriteLine(message);
-        return ExitCode.Ok;
     }
 }

@@ -58,6 +58,10 @@ public sealed class FederationCommandTests
             Assert.True(status.ExitCode == 0, status.Error);
             Assert.Contains("mx.inm", status.Output, StringComparison.Ordinal);
 
+            var retried = await PerimeterProcess.RunAsync(["partners", "retry", "mx.inm", "--data", us], ct);
+            Assert.True(retried.ExitCode == 0, retried.Error);
+            Assert.Equal(5, (await PerimeterProcess.RunAsync(["partners", "retry", "gt.igm", "--data", us], ct)).ExitCode);
+
             // Piped, a pin stays on one line; as JSON, a script reads the same rows.
             var listed = await PerimeterProcess.RunAsync(["partners", "list", "--data", us], ct);
             var partnerPin = File.ReadAllText(Path.Combine(mx, "pki", "node.crt")) is var pem ? Perimeter.Features.Federation.CertificatePin.Of(

@@ -131,6 +131,33 @@ public sealed class ReplicationTests
     }
 
     [Fact]
+    public async Task Partners_retry_ends_a_back_off_at_once_and_is_audited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var mx = await FederationNode.StartAsync("mx.inm", Database.Sqlite, ct);
+        await FederationNode.JoinAsync(us, mx, ct);
+        await mx.StopAsync();
+        await ImportAsync(us, [AnAlert.Person()], ct);
+        await FederationNode.EventuallyAsync(async () => await us.QueryAsync(db => db.Partners.AnyAsync(p => p.ConsecutiveFailures > 0)), "a failed delivery", ct);
+        // A long outage: the sender now waits up to an hour between attempts.
+        var schedule = us.Running.Services.GetRequiredService<DeliverySchedule>();
+        for (var i = 0; i < 20; i++)
+            schedule.Failed("mx.inm", TimeSpan.FromHours(1));
+        await mx.RestartAsync(ct);
+        await us.Running.RunFederationAsync(ct);
+        Assert.Equal(0, await mx.QueryAsync(db => db.Alerts.CountAsync(a => a.IsPartnerCopy)));
+
+        using var admin = await us.Running.ClientAsync("us.cbp", Role.Admin, ct);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/v1/partners/gt.igm/retry", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/v1/partners/mx.inm/retry", null, ct)).StatusCode);
+        await us.Running.RunFederationAsync(ct);
+
+        Assert.Equal(1, await mx.QueryAsync(db => db.Alerts.CountAsync(a => a.IsPartnerCopy)));
+        Assert.Equal(1, await AuditCountAsync(us, AuditAction.PartnerRetried));
+    }
+
+    [Fact]
     public async Task Duplicated_and_reordered_deliveries_apply_each_version_once_in_order()
     {
         var ct = TestContext.Current.CancellationToken;

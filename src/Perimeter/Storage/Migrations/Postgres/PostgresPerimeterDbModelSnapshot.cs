@@ -675,6 +675,9 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastFailureAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RetryRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -660,6 +660,9 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.Property<long?>("LastFailureAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RetryRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(500)
