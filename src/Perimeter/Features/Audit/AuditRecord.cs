@@ -81,6 +81,8 @@ public enum AuditAction
     DetailsEscalated,
     HitReported,
     PartnerRetried,
+    FederationDuplicate,
+    FederationOutOfOrder,
 }
 
 public enum AuditOutcome

@@ -263,14 +263,21 @@ public sealed class FederationReceiver(PerimeterDb db, AuditLog audit, AlertWrit
         var now = time.GetUtcNow();
         var held = tracked.Received.GetValueOrDefault(version.AlertId);
         var heldVersion = held?.Version ?? 0;
+        // Neither is applied, but both are traces an operator needs: a sender that resends what was acknowledged, or skips.
         if (version.Version <= heldVersion)
         {
             var copy = tracked.Alerts.GetValueOrDefault(version.AlertId);
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.FederationDuplicate, "alert", [version.AlertId],
+                Detail: $"originator={version.Originator} version={version.Version} held={heldVersion} message={item.Message.MessageId}"), ct);
             return new MessageResult(item.Message.MessageId, MessageOutcome.Duplicate,
                 Receipt(version, heldVersion, "duplicate", copy is null ? "purged" : HeldStatus.Of(copy.Status, false), item.Message.MessageId));
         }
         if (item.Message.PreviousVersion > heldVersion)
+        {
+            await audit.AppendAsync(caller, new AuditEntry(AuditAction.FederationOutOfOrder, "alert", [version.AlertId],
+                Detail: $"originator={version.Originator} version={version.Version} after={item.Message.PreviousVersion} held={heldVersion} message={item.Message.MessageId}"), ct);
             return new MessageResult(item.Message.MessageId, MessageOutcome.OutOfOrder);
+        }
 
         var agreement = item.Agreement!;   // CheckVersionAsync sets it for every version it lets through
         var content = version.Content is { } full

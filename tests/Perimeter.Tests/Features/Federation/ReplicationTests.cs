@@ -191,6 +191,9 @@ public sealed class ReplicationTests
         var versions = await mx.QueryAsync(db => db.AlertVersions.AsNoTracking().Where(v => v.AlertId == alert.Id).OrderBy(v => v.At).ThenBy(v => v.Version).Select(v => v.Version).ToListAsync());
         Assert.Equal([1, 2, 3], versions);
         Assert.Equal(3, await AuditCountAsync(mx, AuditAction.FederationReceived));
+        // Nothing applied twice, and nothing silent: each duplicate and each version that came too early is on record.
+        Assert.Equal(3, await AuditCountAsync(mx, AuditAction.FederationDuplicate));
+        Assert.Equal(2, await AuditCountAsync(mx, AuditAction.FederationOutOfOrder));
     }
 
     [Fact]
