@@ -63,16 +63,41 @@ internal static class FederationCommands
         var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures") { Listing.Output() };
         status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
             Listing.Write(parsed, await services.GetRequiredService<PartnerService>().StatusAsync(token),
-                ["Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error"],
-                s => [s.Agency, Time(s.LastContactAt), Count(s.QueueDepth), Time(s.OldestUndeliveredAt), Count(s.ConsecutiveFailures), Count(s.Refused), s.LastError]),
+                ["Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error", "Held: active/retracted/expired/purged", "Last received"],
+                s => [s.Agency, Time(s.LastContactAt), Count(s.QueueDepth), Time(s.OldestUndeliveredAt), Count(s.ConsecutiveFailures), Count(s.Refused), s.LastError,
+                    $"{s.Held.Active}/{s.Held.Retracted}/{s.Held.Expired}/{s.Held.Purged}",
+                    s.LastReceived is { } last ? $"{last.AlertId} v{last.Version} {Time(last.At)}" : ""]),
             ct, reads: true));
+        var heldAgency = new Argument<string>("agency") { Description = "The partner's agency id" };
+        var heldStatus = new Option<string?>("--status") { Description = "active, retracted, expired or purged; all when omitted" };
+        var heldPage = new Option<int>("--page") { Description = "Page of 200, newest first", DefaultValueFactory = _ => 1 };
+        var held = new Command("held", "The copies held from a partner, retracted and purged ones included: ids, versions, statuses, dates (audited)")
+        {
+            heldAgency, heldStatus, heldPage, Listing.Output(),
+        };
+        held.SetAction((parsed, ct) =>
+        {
+            AlertStatus? status = null;
+            if (parsed.GetValue(heldStatus) is { } text)
+            {
+                if (!MarkingText.TryParse<AlertStatus>(text, out var s))
+                    return Task.FromResult(NodeCommandLine.Fail(ExitCode.InvalidInput, $"--status \"{text}\": use active, retracted, expired or purged"));
+                status = s;
+            }
+            return NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+                await services.GetRequiredService<PartnerService>().HeldAsync(parsed.GetValue(heldAgency)!, status, Math.Max(1, parsed.GetValue(heldPage)), 200,
+                        Caller.Operator(node.Agency), token) is { } page
+                    ? Listing.Write(parsed, page.Items, ["Alert", "Originator", "Version", "Status", "Received", "Retain until"],
+                        c => [c.AlertId.ToString(), c.Originator, Count(c.Version), MarkingText.Of(c.Status), Time(c.ReceivedAt), Time(c.RetainUntil)])
+                    : NodeCommandLine.Fail(ExitCode.NotFound, $"no partner \"{parsed.GetValue(heldAgency)}\": see perimeter partners list"), ct, reads: true);
+        });
         var retryAgency = new Argument<string>("agency") { Description = "The partner's agency id" };
         var retry = new Command("retry", "End a partner's back-off: deliver to it at the next round (a running node's within a second)") { retryAgency };
         retry.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
             await services.GetRequiredService<PartnerService>().RetryAsync(parsed.GetValue(retryAgency)!, Caller.Operator(node.Agency), token)
                 ? NodeCommandLine.Report($"{parsed.GetValue(retryAgency)}: delivery is retried at the next round")
                 : NodeCommandLine.Fail(ExitCode.NotFound, $"no partner \"{parsed.GetValue(retryAgency)}\": see perimeter partners list"), ct, reads: true));
-        return new Command("partners", "Partner nodes this node trusts") { add, list, status, retry };
+        return new Command("partners", "Partner nodes this node trusts") { add, list, status, held, retry };
     }
 
     public static Command Agreements()

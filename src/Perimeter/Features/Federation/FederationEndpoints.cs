@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Perimeter.Features.Access;
 using Perimeter.Features.Audit;
 using Perimeter.Storage;
@@ -97,6 +98,7 @@ internal static class PartnerEndpoints
         partners.MapPost("/", AddPartner).WithName("AddPartner").RequireAuthorization(Permissions.ManageNode);
         partners.MapGet("/status", async (PartnerService service, CancellationToken ct) => TypedResults.Ok(await service.StatusAsync(ct))).WithName("PartnerStatus");
         partners.MapGet("/{agency}/read-log", ReadLog).WithName("PartnerReadLog");
+        partners.MapGet("/{agency}/held", Held).WithName("PartnerHeldCopies").RequireAuthorization(Permissions.ManageNode);
         partners.MapPost("/{agency}/retry", async Task<Results<NoContent, NotFound>> (string agency, PartnerService service, Caller caller, CancellationToken ct) =>
             await service.RetryAsync(agency, caller, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithName("RetryPartner");
 
@@ -113,6 +115,24 @@ internal static class PartnerEndpoints
     {
         var (partner, errors) = await service.AddAsync(request, caller, ct);
         return partner is null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/partners/{partner.Agency}", partner);
+    }
+
+    private static async Task<Results<Ok<Paged<HeldCopyView>>, NotFound, ValidationProblem>> Held(
+        string agency, PartnerService service, Caller caller, IOptions<NodeOptions> node, CancellationToken ct, string? status = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new FieldErrors();
+        AlertStatus? parsed = null;
+        if (status is not null)
+        {
+            if (MarkingText.TryParse<AlertStatus>(status, out var s))
+                parsed = s;
+            else
+                errors.Add("status", "InvalidValue", status);
+        }
+        errors.Paging(page, pageSize, node.Value.MaxPageSize);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        return await service.HeldAsync(agency, parsed, page, pageSize, caller, ct) is { } held ? TypedResults.Ok(held) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ReadLogView>, NotFound, ProblemHttpResult>> ReadLog(

@@ -79,12 +79,43 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
         var oldest = queues.Select(q => q.Oldest).ToList();
         var oldestAt = await db.OutboxMessages.AsNoTracking().Where(m => oldest.Contains(m.Sequence))
             .ToDictionaryAsync(m => m.Partner, m => (DateTimeOffset?)m.CreatedAt, StringComparer.Ordinal, ct);
-        return [.. partners.Select(p =>
+        // What this node holds from each partner, by the copy's status: what an operator checks after an outage.
+        var held = await (from copy in db.ReceivedCopies.AsNoTracking()
+                          join alert in db.Alerts.AsNoTracking() on copy.AlertId equals alert.Id
+                          group copy by new { copy.ReceivedFrom, alert.Status } into g
+                          select new { g.Key.ReceivedFrom, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var statuses = new List<PartnerStatus>();
+        foreach (var p in partners)
         {
             var queue = queues.FirstOrDefault(q => q.Partner == p.Agency);
-            return new PartnerStatus(p.Agency, p.Url, p.LastContactAt, queue?.Depth ?? 0, oldestAt.GetValueOrDefault(p.Agency),
-                p.ConsecutiveFailures, p.LastFailureAt, p.LastError, refused.FirstOrDefault(r => r.Partner == p.Agency)?.Count ?? 0);
-        })];
+            int Held(AlertStatus status) => held.FirstOrDefault(h => h.ReceivedFrom == p.Agency && h.Status == status)?.Count ?? 0;
+            var last = await db.ReceivedCopies.AsNoTracking().Where(c => c.ReceivedFrom == p.Agency).OrderByDescending(c => c.ReceivedAt)
+                .Select(c => new LastReceived(c.AlertId, c.Version, c.ReceivedAt)).FirstOrDefaultAsync(ct);
+            statuses.Add(new PartnerStatus(p.Agency, p.Url, p.LastContactAt, queue?.Depth ?? 0, oldestAt.GetValueOrDefault(p.Agency),
+                p.ConsecutiveFailures, p.LastFailureAt, p.LastError, refused.FirstOrDefault(r => r.Partner == p.Agency)?.Count ?? 0,
+                new HeldCopies(Held(AlertStatus.Active), Held(AlertStatus.Retracted), Held(AlertStatus.Expired), Held(AlertStatus.Purged)), last));
+        }
+        return statuses;
+    }
+
+    /// <summary>
+    /// The copies this node holds from <paramref name="agency"/>, retracted and purged ones included, newest first: ids,
+    /// versions, statuses and dates, never their content. For the node's admins; audited with the ids shown.
+    /// </summary>
+    public async Task<Paged<HeldCopyView>?> HeldAsync(string agency, AlertStatus? status, int page, int pageSize, Caller caller, CancellationToken ct)
+    {
+        if (!await db.Partners.AnyAsync(p => p.Agency == agency, ct))
+            return null;
+        var copies = from copy in db.ReceivedCopies.AsNoTracking()
+                     join alert in db.Alerts.AsNoTracking() on copy.AlertId equals alert.Id
+                     where copy.ReceivedFrom == agency && (status == null || alert.Status == status)
+                     select new { copy, alert.Status };
+        var total = await copies.CountAsync(ct);
+        var items = await copies.OrderByDescending(c => c.copy.ReceivedAt).ThenBy(c => c.copy.AlertId).Skip(Paging.Offset(page, pageSize)).Take(pageSize)
+            .Select(c => new HeldCopyView(c.copy.AlertId, c.copy.Originator, c.copy.Version, c.Status, c.copy.ReceivedAt, c.copy.RetainUntil)).ToListAsync(ct);
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "partner-copy", items.Select(c => (object)c.AlertId),
+            Detail: $"held-from={agency} status={(status is { } s ? MarkingText.Of(s) : "any")} page={page}"), ct);
+        return new Paged<HeldCopyView>(items, page, pageSize, total);
     }
 
     /// <summary>Per partner, the version of an alert its copy holds, from its signed receipts; the originator's view.</summary>
@@ -130,6 +161,15 @@ public sealed record PartnerView(string Agency, string Url, string CertificateSh
 
 public sealed record PartnerStatus(
     string Agency, string Url, DateTimeOffset? LastContactAt, int QueueDepth, DateTimeOffset? OldestUndeliveredAt,
-    int ConsecutiveFailures, DateTimeOffset? LastFailureAt, string? LastError, int Refused);
+    int ConsecutiveFailures, DateTimeOffset? LastFailureAt, string? LastError, int Refused, HeldCopies Held, LastReceived? LastReceived);
+
+/// <summary>The copies held from a partner, by status.</summary>
+public sealed record HeldCopies(int Active, int Retracted, int Expired, int Purged);
+
+/// <summary>The version most recently received from a partner.</summary>
+public sealed record LastReceived(Guid AlertId, int Version, DateTimeOffset At);
+
+/// <summary>A copy held from a partner, without its content.</summary>
+public sealed record HeldCopyView(Guid AlertId, string Originator, int Version, AlertStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset RetainUntil);
 
 public sealed record PartnerCopyView(string Partner, int QueuedVersion, int HeldVersion, string? HeldStatus, DateTimeOffset? AckedAt, SignedDocument? Receipt);

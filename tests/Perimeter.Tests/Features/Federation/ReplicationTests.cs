@@ -57,6 +57,19 @@ public sealed class ReplicationTests
         // The copy proves its origin: the stored document verifies against us.cbp's certificate.
         var held = await mx.QueryAsync(db => db.ReceivedCopies.AsNoTracking().SingleAsync(c => c.AlertId == alert.Id));
         Assert.True(CertificatePin.Verifies(us.Identity.Certificate, held.Payload, held.Signature));
+
+        // mx.inm's operator sees what it holds from us.cbp without opening the database: counts by status, the last
+        // version received, and, for an admin only and audited, the retracted copy itself (ids and versions, no content).
+        using var mexicanAdmin = await mx.Running.ClientAsync("mx.inm", Role.Admin, ct);
+        var status = (await mexicanAdmin.GetFromJsonAsync<List<PartnerStatus>>("/api/v1/partners/status", PerimeterJson.Options, ct))!.Single();
+        Assert.Equal((new HeldCopies(0, 1, 0, 0), alert.Id, 3), (status.Held, status.LastReceived?.AlertId, status.LastReceived?.Version));
+        var retracted = await mexicanAdmin.GetFromJsonAsync<Paged<HeldCopyView>>("/api/v1/partners/us.cbp/held?status=retracted", PerimeterJson.Options, ct);
+        Assert.Equal((alert.Id, 3, AlertStatus.Retracted), (retracted!.Items.Single().AlertId, retracted.Items[0].Version, retracted.Items[0].Status));
+        Assert.Empty((await mexicanAdmin.GetFromJsonAsync<Paged<HeldCopyView>>("/api/v1/partners/us.cbp/held?status=active", PerimeterJson.Options, ct))!.Items);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mexicanAnalyst.GetAsync("/api/v1/partners/us.cbp/held", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mexicanAdmin.GetAsync("/api/v1/partners/gt.igm/held", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await mexicanAdmin.GetAsync("/api/v1/partners/us.cbp/held?status=gone", ct)).StatusCode);
+        Assert.Contains(await mx.Running.AuditAsync(AuditAction.Read, alert.Id.ToString(), ct), r => r.Detail?.StartsWith("held-from=us.cbp", StringComparison.Ordinal) == true);
     }
 
     [Fact]
