@@ -1,3 +1,4 @@
+using Perimeter.Features.Access;
 using Perimeter.Localization;
 
 namespace Perimeter;
@@ -14,6 +15,17 @@ public sealed class FieldErrors
         if (!_errors.TryGetValue(field, out var list))
             _errors[field] = list = [];
         list.Add(Text.Format(messageKey, args));
+    }
+
+    /// <summary>An optional filter's value as one of the words of <typeparamref name="T"/>: null when absent, an error when unknown.</summary>
+    public T? Optional<T>(string field, string? text) where T : struct, Enum
+    {
+        if (text is null)
+            return null;
+        if (MarkingText.TryParse<T>(text, out var value))
+            return value;
+        Add(field, "InvalidValue", text);
+        return null;
     }
 
     public void Required(string field, string? value)

@@ -21,22 +21,8 @@ internal static class AuditEndpoints
         DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int pageSize = 50)
     {
         var errors = new FieldErrors();
-        AuditAction? parsedAction = null;
-        AuditOutcome? parsedOutcome = null;
-        if (action is not null)
-        {
-            if (MarkingText.TryParse<AuditAction>(action, out var a))
-                parsedAction = a;
-            else
-                errors.Add("action", "InvalidValue", action);
-        }
-        if (outcome is not null)
-        {
-            if (MarkingText.TryParse<AuditOutcome>(outcome, out var o))
-                parsedOutcome = o;
-            else
-                errors.Add("outcome", "InvalidValue", outcome);
-        }
+        var parsedAction = errors.Optional<AuditAction>("action", action);
+        var parsedOutcome = errors.Optional<AuditOutcome>("outcome", outcome);
         errors.Paging(page, pageSize, node.Value.MaxPageSize);
         if (errors.Count > 0)
             return Problems.Invalid(errors);

@@ -121,14 +121,7 @@ internal static class PartnerEndpoints
         string agency, PartnerService service, Caller caller, IOptions<NodeOptions> node, CancellationToken ct, string? status = null, int page = 1, int pageSize = 50)
     {
         var errors = new FieldErrors();
-        AlertStatus? parsed = null;
-        if (status is not null)
-        {
-            if (MarkingText.TryParse<AlertStatus>(status, out var s))
-                parsed = s;
-            else
-                errors.Add("status", "InvalidValue", status);
-        }
+        var parsed = errors.Optional<AlertStatus>("status", status);
         errors.Paging(page, pageSize, node.Value.MaxPageSize);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
