@@ -83,6 +83,7 @@ public enum AuditAction
     PartnerRetried,
     FederationDuplicate,
     FederationOutOfOrder,
+    PartnerTested,
 }
 
 public enum AuditOutcome

@@ -97,7 +97,24 @@ internal static class FederationCommands
             await services.GetRequiredService<PartnerService>().RetryAsync(parsed.GetValue(retryAgency)!, Caller.Operator(node.Agency), token)
                 ? NodeCommandLine.Report($"{parsed.GetValue(retryAgency)}: delivery is retried at the next round")
                 : NodeCommandLine.Fail(ExitCode.NotFound, $"no partner \"{parsed.GetValue(retryAgency)}\": see perimeter partners list"), ct, reads: true));
-        return new Command("partners", "Partner nodes this node trusts") { add, list, status, held, retry };
+        var testAgency = new Argument<string>("agency") { Description = "The partner's agency id" };
+        var test = new Command("test", "Check the link with a partner both ways: reachable, pins on both sides, clocks, agreements on both sides")
+        {
+            testAgency, Listing.Output(),
+        };
+        test.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+        {
+            if (await services.GetRequiredService<PartnerLinkTest>().RunAsync(parsed.GetValue(testAgency)!, Caller.Operator(node.Agency), token) is not { } report)
+                return NodeCommandLine.Fail(ExitCode.NotFound, $"no partner \"{parsed.GetValue(testAgency)}\": see perimeter partners list");
+            if (parsed.GetValue<string>("--output") == "json")
+                Console.WriteLine(PerimeterJson.Serialize(report));
+            else if (report.Ok)
+                Console.WriteLine($"{report.Agency} at {report.Url}: ok — mutual TLS both ways, agreements here: {string.Join(", ", report.OurAgreements)}; there: {string.Join(", ", report.TheirAgreements ?? [])}");
+            else
+                Console.Error.WriteLine($"{report.Agency} at {report.Url}: " + string.Join("; ", report.Problems));
+            return report.Ok ? ExitCode.Ok : ExitCode.Failed;
+        }, ct, reads: true));
+        return new Command("partners", "Partner nodes this node trusts") { add, list, status, held, test, retry };
     }
 
     public static Command Agreements()

@@ -22,6 +22,8 @@ internal static class FederationEndpoints
         federation.MapPost("/messages", Receive).WithName("ReceiveMessages");
         federation.MapPost("/read-log", ServeReadLog).WithName("ServeReadLog");
         federation.MapPost("/queries", AnswerQuery).WithName("AnswerQuery");
+        federation.MapGet("/hello", async (HttpContext context, PartnerLinkTest link, CancellationToken ct) =>
+            TypedResults.Ok(await link.AnswerAsync(PeerOf(context), ct))).WithName("Hello");
         return federation;
     }
 

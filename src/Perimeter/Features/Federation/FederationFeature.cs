@@ -10,7 +10,7 @@ public static class FederationFeature
         services.AddSingleton<FederationIdentity>().AddSingleton<PartnerClients>().AddSingleton<DeliverySchedule>();
         services.AddScoped<PartnerService>().AddScoped<AgreementService>().AddScoped<ReadLogService>();
         services.AddScoped<FederationReceiver>().AddScoped<FederationRelay>().AddScoped<FederationDelivery>().AddScoped<CopyRetention>();
-        services.AddScoped<PartnerQueryService>().AddScoped<RequestForDetailsService>().AddScoped<FederationWarmup>();
+        services.AddScoped<PartnerQueryService>().AddScoped<RequestForDetailsService>().AddScoped<FederationWarmup>().AddScoped<PartnerLinkTest>();
         if (!node.Federation.IsEnabled)
             return builder;
         services.AddPeriodicJob(new PeriodicJob<FederationJob>("federation",

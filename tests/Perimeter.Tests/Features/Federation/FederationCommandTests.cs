@@ -58,6 +58,13 @@ public sealed class FederationCommandTests
             Assert.True(status.ExitCode == 0, status.Error);
             Assert.Contains("mx.inm", status.Output, StringComparison.Ordinal);
 
+            // mx.inm is not running (and the agreement was suspended): the link test says both in one line and fails.
+            var tested = await PerimeterProcess.RunAsync(["partners", "test", "mx.inm", "--data", us], ct);
+            Assert.Equal(1, tested.ExitCode);
+            var line = Assert.Single(tested.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("mx.inm at https://127.0.0.1:1: no agreement with mx.inm is in force here", line, StringComparison.Ordinal);
+            Assert.Contains("; unreachable: https://127.0.0.1:1", line, StringComparison.Ordinal);
+
             var retried = await PerimeterProcess.RunAsync(["partners", "retry", "mx.inm", "--data", us], ct);
             Assert.True(retried.ExitCode == 0, retried.Error);
             Assert.Equal(5, (await PerimeterProcess.RunAsync(["partners", "retry", "gt.igm", "--data", us], ct)).ExitCode);

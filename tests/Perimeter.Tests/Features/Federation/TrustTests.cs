@@ -47,6 +47,41 @@ public sealed class TrustTests
     }
 
     [Fact]
+    public async Task Partners_test_names_what_stands_between_two_nodes_until_the_link_works_both_ways()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var mx = await FederationNode.StartAsync("mx.inm", Database.Sqlite, ct);
+        await using var gt = await FederationNode.StartAsync("gt.igm", Database.Sqlite, ct);
+        async Task<LinkReport?> ReportAsync(string agency)
+        {
+            await using var scope = us.Running.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PartnerLinkTest>().RunAsync(agency, Caller.Operator("us.cbp"), ct);
+        }
+        async Task<LinkReport> TestAsync(string agency) => (await ReportAsync(agency))!;
+
+        await us.PinAsync(mx, ct);
+        await us.AgreeAsync("mx.inm", ct);
+        Assert.Contains("mx.inm does not pin this node's certificate", Assert.Single((await TestAsync("mx.inm")).Problems), StringComparison.Ordinal);
+        await mx.PinAsync(us, ct);
+        Assert.Contains("mx.inm holds no agreement in force with us.cbp", Assert.Single((await TestAsync("mx.inm")).Problems), StringComparison.Ordinal);
+        await mx.AgreeAsync("us.cbp", ct);
+        var ok = await TestAsync("mx.inm");
+        Assert.True(ok.Ok, string.Join("; ", ok.Problems));
+        Assert.Equal(["replicate"], ok.TheirAgreements);
+        mx.Running.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Contains("clocks 300 s apart (mx.inm is ahead)", Assert.Single((await TestAsync("mx.inm")).Problems), StringComparison.Ordinal);
+
+        // gt.igm's certificate pinned at mx.inm's address: the TLS handshake fails on the pin.
+        await us.PinAsync(gt, ct, url: mx.FederationUrl);
+        Assert.Contains((await TestAsync("gt.igm")).Problems, p => p.StartsWith("TLS refused", StringComparison.Ordinal));
+        await mx.StopAsync();
+        Assert.Contains((await TestAsync("mx.inm")).Problems, p => p.StartsWith("unreachable", StringComparison.Ordinal));
+        Assert.Null(await ReportAsync("sv.pnc"));
+        Assert.Equal(6, (await us.Running.AuditAsync(AuditAction.PartnerTested, null, ct)).Count);
+    }
+
+    [Fact]
     public async Task A_tampered_payload_with_a_valid_certificate_is_refused_audited_and_nothing_is_stored()
     {
         var ct = TestContext.Current.CancellationToken;
