@@ -91,6 +91,8 @@ public sealed class NodeOptions : IValidatableObject
             if (!NodeIdentity.Exists(DataDirectory))
                 yield return new ValidationResult($"Node:Federation:Url is set but the node has no identity in {NodeIdentity.FolderOf(DataDirectory)}: run perimeter pki init.", ["Federation.Url"]);
         }
+        foreach (var exposed in NodeIdentity.ExposedKeys(DataDirectory))
+            yield return new ValidationResult($"the private key {exposed} may be read by others than its owner: chmod 600 it (and check who copied it)", ["Federation"]);
         if (AgencyId.IsValid(Agency) && NodeIdentity.AgencyOf(DataDirectory) is { } keyHolder && keyHolder != Agency)
             yield return new ValidationResult($"the key in {NodeIdentity.FolderOf(DataDirectory)} is {keyHolder}'s, but this node is {Agency}: name {Agency}'s own folder with --data", [nameof(Agency)]);
     }

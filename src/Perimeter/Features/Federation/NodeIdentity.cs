@@ -25,6 +25,24 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
 
     public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(FolderOf(dataDirectory), KeyFile));
 
+    /// <summary>
+    /// Private key files in the node's <c>pki</c> folder that others than the owner could read or write (group or other
+    /// permission bits set), with their modes: a node refuses to start on a key someone else may have copied.
+    /// </summary>
+    public static IEnumerable<string> ExposedKeys(string dataDirectory)
+    {
+        var folder = FolderOf(dataDirectory);
+        if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
+            yield break;
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        foreach (var key in Directory.EnumerateFiles(folder, "*.p12"))
+        {
+            if ((File.GetUnixFileMode(key) & others) != 0)
+                yield return $"{key} ({Convert.ToString((int)File.GetUnixFileMode(key), 8)})";
+        }
+    }
+
     /// <summary>The agency the certificate in <paramref name="dataDirectory"/> was made for (its common name), if there is one.</summary>
     public static string? AgencyOf(string dataDirectory)
     {

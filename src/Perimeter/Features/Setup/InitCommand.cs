@@ -21,9 +21,11 @@ internal static class InitCommand
         var country = new Option<string?>("--country") { Description = "ISO 3166 alpha-2 code, such as MX; must be the agency id's first part" };
         var federationUrl = new Option<string?>("--federation-url") { Description = "https://HOST:PORT where partners reach this node (can be set later)" };
         var admin = new Option<string>("--admin") { Description = "Sign-in name of the first admin", DefaultValueFactory = _ => "admin" };
+        var systemd = new Option<bool>("--systemd") { Description = "Also write perimeter.service and perimeter.env: the node as a systemd service under its own user" };
+        var serviceUser = new Option<string>("--service-user") { Description = "The system user the service runs as", DefaultValueFactory = _ => "perimeter" };
         var init = new Command("init", "Make a data folder the node of one agency: identity, key and certificate, database, first admin")
         {
-            agency, name, country, federationUrl, admin,
+            agency, name, country, federationUrl, admin, systemd, serviceUser,
         };
         init.SetAction(async (parsed, ct) =>
         {
@@ -62,6 +64,8 @@ internal static class InitCommand
                     Console.WriteLine($"certificate: {NodeIdentity.CertificatePathOf(data)} (give this file, or its pin, to partners)");
                     Console.WriteLine($"sha256 {identity.Pin}");
                     Console.WriteLine($"admin {added.User.UserName}, password (shown once): {password}");
+                    if (parsed.GetValue(systemd))
+                        SystemdService.Write(data, folder, parsed.GetValue(serviceUser)!);
                     return ExitCode.Ok;
                 }, ct);
             }

@@ -106,6 +106,42 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("is the node of us.cbp, but this node is configured as mx.inm", database.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Init_with_systemd_writes_a_confined_unit_running_as_its_own_user_and_an_owner_only_environment_file()
+    {
+        if (OperatingSystem.IsWindows())
+            return;   // systemd and POSIX modes
+        var mx = Folder("mx.inm");
+
+        var made = await RunAsync(["init", "--agency", "mx.inm", "--name", InmName, "--systemd", "--service-user", "perimeter-inm", "--data", mx]);
+
+        Assert.True(made.ExitCode == 0, made.Error);
+        var unit = File.ReadAllText(Path.Combine(mx, "perimeter.service"));
+        Assert.Contains("User=perimeter-inm", unit, StringComparison.Ordinal);
+        Assert.Contains($"EnvironmentFile={Path.Combine(mx, "perimeter.env")}", unit, StringComparison.Ordinal);
+        Assert.Matches($@"ExecStart=/\S+ /\S+perimeter\.dll serve --data {System.Text.RegularExpressions.Regex.Escape(mx)} --urls ", unit);
+        Assert.Contains($"ReadWritePaths={mx}", unit, StringComparison.Ordinal);
+        Assert.Contains("ProtectSystem=strict", unit, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(mx, "perimeter.env")));
+        Assert.Contains("useradd --system", made.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_whose_private_key_others_may_read_refuses_to_run()
+    {
+        if (OperatingSystem.IsWindows())
+            return;   // POSIX modes
+        var mx = Folder("mx.inm");
+        await InitAsync("mx.inm", InmName, mx);
+        var key = Path.Combine(NodeIdentity.FolderOf(mx), "node.p12");
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = await RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--data", mx]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"the private key {key} (644) may be read by others than its owner: chmod 600 it", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--agency", "MX-INM", "is not an agency id")]
     [InlineData("--country", "GT", "--country GT is not the country of mx.inm (MX)")]
