@@ -15,8 +15,8 @@ public sealed class AgencyService(PerimeterDb db, AuditLog audit, TimeProvider t
     public async Task<(AgencyView? Agency, FieldErrors Errors)> AddAsync(NewAgency request, Caller caller, CancellationToken ct)
     {
         var errors = Validate(request);
-        if (errors.Count == 0 && await db.Agencies.AnyAsync(a => a.Id == request.Id, ct))
-            errors.Add("id", "AlreadyExists");
+        if (errors.Count == 0 && await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.Id, ct) is { } known)
+            errors.Add("id", known.IsThisNode ? "AgencyIsThisNode" : known.Certificate is not null ? "AgencyIsPartner" : "AlreadyExists", request.Id);
         if (errors.Count > 0)
             return (null, errors);
         var agency = await db.WriteAsync(async token =>

@@ -58,6 +58,12 @@ public sealed class FederationCommandTests
             Assert.True(status.ExitCode == 0, status.Error);
             Assert.Contains("mx.inm", status.Output, StringComparison.Ordinal);
 
+            // A partner's agency is registered by partners add: adding it again says so, as it does for this node's own.
+            var known = await PerimeterProcess.RunAsync(["agencies", "add", "mx.inm", "--name", "INM", "--data", us], ct);
+            Assert.Equal(3, known.ExitCode);
+            Assert.Contains("mx.inm is already known as a partner node", known.Error, StringComparison.Ordinal);
+            Assert.Contains("us.cbp is this node's own agency", (await PerimeterProcess.RunAsync(["agencies", "add", "us.cbp", "--name", "CBP", "--data", us], ct)).Error, StringComparison.Ordinal);
+
             // mx.inm is not running (and the agreement was suspended): the link test says both in one line and fails.
             var tested = await PerimeterProcess.RunAsync(["partners", "test", "mx.inm", "--data", us], ct);
             Assert.Equal(1, tested.ExitCode);
