@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
+using Perimeter.Features.Access;
 
 namespace Perimeter.Features.Setup;
 
@@ -21,7 +22,17 @@ public sealed record NodeFolder(string Agency, string Name, string Country, stri
     public static NodeFolder? Read(string dataDirectory)
     {
         var path = PathOf(dataDirectory);
-        return File.Exists(path) ? PerimeterJson.Deserialize<NodeFolder>(File.ReadAllText(path)) : null;
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            var folder = PerimeterJson.Deserialize<NodeFolder>(File.ReadAllText(path));
+            return AgencyId.IsValid(folder.Agency) ? folder : throw new System.Text.Json.JsonException($"\"{folder.Agency}\" is not an agency id");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw Refused($"{path} is damaged ({e.Message.Split('\n')[0]}): restore it from the backup of this node's folder");
+        }
     }
 
     public void Write(string dataDirectory)

@@ -83,6 +83,21 @@ public sealed class InitCommandTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
     }
 
+    [Theory]
+    [InlineData("{\"agency\": ")]
+    [InlineData("{\"agency\": \"US CBP\", \"name\": \"x\", \"country\": \"US\"}")]
+    public async Task A_damaged_node_json_is_refused_in_one_line_naming_the_file(string damaged)
+    {
+        var mx = Folder("mx.inm");
+        await InitAsync("mx.inm", InmName, mx);
+        File.WriteAllText(Path.Combine(mx, "node.json"), damaged);
+
+        var result = await RunAsync(["users", "list", "--data", mx]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"{Path.Combine(mx, "node.json")} is damaged", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Another_agencys_key_or_database_in_a_nodes_folder_is_refused_naming_both()
     {
