@@ -22,7 +22,7 @@ internal static class FederationCommands
                 Console.WriteLine($"sha256 {existing.Pin}");
                 return ExitCode.Ok;
             }
-            var identity = NodeIdentity.Create(node.DataDirectory, node.Agency, node.Federation.KeyPassphrase, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var identity = NodeIdentity.Create(node.DataDirectory, node.Agency, node.Federation.KeyPassphrase, services.GetRequiredService<TimeProvider>().GetUtcNow(), node.Federation.Url);
             var db = services.GetRequiredService<PerimeterDb>();
             await services.GetRequiredService<AuditLog>().RecordAsync(Caller.Operator(node.Agency),
                 new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), token);
@@ -37,19 +37,25 @@ internal static class FederationCommands
     {
         var agency = new Option<string>("--agency") { Description = "The partner's agency id, such as mx.inm", Required = true };
         var url = new Option<string>("--url") { Description = "The partner's federation URL (https://…)", Required = true };
-        var certificate = new Option<FileInfo>("--certificate") { Description = "The partner's node certificate (PEM), from its perimeter pki init", Required = true };
+        var certificate = new Option<FileInfo?>("--certificate") { Description = "The partner's node certificate (PEM file), from its perimeter init" };
+        var pin = new Option<string?>("--pin") { Description = "The partner's certificate pin as its operator read it to you (sha256 …): its certificate is then read from its running node and must match" };
         var name = new Option<string?>("--name") { Description = "Display name of the agency" };
-        var add = new Command("add", "Pin a partner: its URL and certificate") { agency, url, certificate, name };
+        var add = new Command("add", "Pin a partner: its URL, and its certificate or pin") { agency, url, certificate, pin, name };
+        add.Validators.Add(result =>
+        {
+            if (result.GetValue(certificate) is null && result.GetValue(pin) is null)
+                result.AddError("give --pin (the partner's node running) or --certificate FILE");
+        });
         add.SetAction((parsed, ct) =>
         {
-            var file = parsed.GetValue(certificate)!;
-            if (!file.Exists)
+            var file = parsed.GetValue(certificate);
+            if (file is { Exists: false })
                 return Task.FromResult(NodeCommandLine.Fail(ExitCode.NotFound, $"{file.FullName}: no such file"));
             return NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
             {
-                var pem = await File.ReadAllTextAsync(file.FullName, token);
+                var pem = file is null ? null : await File.ReadAllTextAsync(file.FullName, token);
                 var (partner, errors) = await services.GetRequiredService<PartnerService>().AddAsync(
-                    new NewPartner(parsed.GetValue(agency)!, parsed.GetValue(url)!, pem, parsed.GetValue(name)), Caller.Operator(node.Agency), token);
+                    new NewPartner(parsed.GetValue(agency)!, parsed.GetValue(url)!, pem, parsed.GetValue(name), parsed.GetValue(pin)), Caller.Operator(node.Agency), token);
                 if (partner is null)
                     return NodeCommandLine.Fail(ExitCode.InvalidInput, $"partner not added: {errors}");
                 Console.WriteLine($"pinned {partner.Agency} at {partner.Url}: sha256 {partner.CertificateSha256}");

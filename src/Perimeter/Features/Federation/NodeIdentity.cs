@@ -56,8 +56,12 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
     public static NodeIdentity Load(string dataDirectory, string? passphrase) =>
         new(X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(FolderOf(dataDirectory), KeyFile), passphrase));
 
-    /// <summary>Makes a key pair and a certificate for <paramref name="agency"/>, valid two years, and saves both.</summary>
-    public static NodeIdentity Create(string dataDirectory, string agency, string? passphrase, DateTimeOffset now)
+    /// <summary>
+    /// Makes a key pair and a certificate for <paramref name="agency"/>, valid two years, and saves both. The host of
+    /// <paramref name="federationUrl"/> is named in it too, so that a tool that checks names (curl with the certificate
+    /// as its only authority) accepts the node where partners reach it; partners themselves trust the pin alone.
+    /// </summary>
+    public static NodeIdentity Create(string dataDirectory, string agency, string? passphrase, DateTimeOffset now, string? federationUrl = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={agency}, O=Perimeter node"), key, HashAlgorithmName.SHA256);
@@ -70,6 +74,13 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
         names.AddDnsName(agency);
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
+        if (Uri.TryCreate(federationUrl, UriKind.Absolute, out var reachedAt) && !reachedAt.IsLoopback)
+        {
+            if (IPAddress.TryParse(reachedAt.Host.Trim('[', ']'), out var address))
+                names.AddIpAddress(address);
+            else
+                names.AddDnsName(reachedAt.IdnHost);
+        }
         request.CertificateExtensions.Add(names.Build());
         using var made = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
 
@@ -111,6 +122,21 @@ public sealed class NodeIdentity(X509Certificate2 certificate)
 public static class CertificatePin
 {
     public static string Of(X509Certificate certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData()));
+
+    /// <summary>
+    /// A pin as an operator may have written it down from a phone call — <c>sha256 3f9a…</c>, <c>sha256:3F:9A:…</c>, with
+    /// spaces or colons, in either case — as <see cref="Of"/> writes it; null when it is not 64 hexadecimal digits.
+    /// </summary>
+    public static string? Normalize(string? written)
+    {
+        if (written is null)
+            return null;
+        var text = written.Trim();
+        if (text.StartsWith("sha256", StringComparison.OrdinalIgnoreCase))
+            text = text["sha256".Length..];
+        var digits = new string([.. text.Where(c => c is not (':' or ' ' or '-'))]).ToLowerInvariant();
+        return digits.Length == 64 && digits.All(char.IsAsciiHexDigit) ? digits : null;
+    }
 
     /// <summary>Checks a signature made by <see cref="NodeIdentity.Sign"/> against a pinned certificate.</summary>
     public static bool Verifies(X509Certificate2 certificate, string payload, string signature)

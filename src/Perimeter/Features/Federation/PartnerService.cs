@@ -21,9 +21,7 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             errors.Add("url", "HttpsUrlRequired");
         errors.FreeText("name", request.Name, 200);
-        var certificate = Parse(request.CertificatePem);
-        if (certificate is null)
-            errors.Add("certificatePem", "InvalidCertificate");
+        var certificate = await CertificateAsync(request, url, errors, ct);
         var pin = certificate is null ? null : CertificatePin.Of(certificate);
         if (errors.Count == 0 && await db.Partners.AnyAsync(p => p.Agency == request.Agency || p.CertificateSha256 == pin, ct))
             errors.Add("agency", "AlreadyExists");
@@ -134,6 +132,45 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
             c.ReceiptPayload is null ? null : new SignedDocument(c.Partner, c.ReceiptPayload, c.ReceiptSignature ?? "")))];
     }
 
+    /// <summary>
+    /// The certificate to pin: the one given, or the one the partner's listener presents when only its pin is given —
+    /// and either must match a pin given with it, since the pin is what the two operators compared by another channel.
+    /// </summary>
+    private static async Task<X509Certificate2?> CertificateAsync(NewPartner request, Uri? url, FieldErrors errors, CancellationToken ct)
+    {
+        var pin = CertificatePin.Normalize(request.Pin);
+        if (request.Pin is not null && pin is null)
+            errors.Add("pin", "InvalidPin");
+        X509Certificate2? certificate;
+        if (!string.IsNullOrWhiteSpace(request.CertificatePem))
+        {
+            certificate = Parse(request.CertificatePem);
+            if (certificate is null)
+                errors.Add("certificatePem", "InvalidCertificate");
+        }
+        else if (pin is not null && url is not null && errors.Count == 0)
+        {
+            var (presented, problem) = await PartnerCertificate.FetchAsync(url, pin, ct);
+            certificate = presented is null ? null : Parse(presented.ExportCertificatePem());
+            if (problem is not null)
+                errors.Add("url", "CertificateUnreadable", problem);
+            else if (certificate is null)
+                errors.Add("url", "InvalidCertificate");
+        }
+        else
+        {
+            if (request.Pin is null)
+                errors.Add("certificatePem", "CertificateOrPinRequired");
+            return null;
+        }
+        if (certificate is not null && pin is not null && !string.Equals(CertificatePin.Of(certificate), pin, StringComparison.Ordinal))
+        {
+            errors.Add("pin", "PinMismatch", CertificatePin.Of(certificate), pin);
+            return null;
+        }
+        return certificate;
+    }
+
     private static X509Certificate2? Parse(string? pem)
     {
         if (string.IsNullOrWhiteSpace(pem) || pem.Length > 20_000)
@@ -152,7 +189,8 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
     }
 }
 
-public sealed record NewPartner(string Agency, string Url, string CertificatePem, string? Name = null);
+/// <summary>A partner to pin, by its certificate (PEM), its pin (read from its listener), or both (then they must agree).</summary>
+public sealed record NewPartner(string Agency, string Url, string? CertificatePem, string? Name = null, string? Pin = null);
 
 public sealed record PartnerView(string Agency, string Url, string CertificateSha256, DateTimeOffset AddedAt)
 {

@@ -51,7 +51,7 @@ internal static class InitCommand
                 code = await NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
                 {
                     var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-                    var identity = NodeIdentity.Create(data, node.Agency, node.Federation.KeyPassphrase, now);
+                    var identity = NodeIdentity.Create(data, node.Agency, node.Federation.KeyPassphrase, now, node.Federation.Url);
                     var operatorCaller = Caller.Operator(node.Agency);
                     await services.GetRequiredService<AuditLog>().RecordAsync(operatorCaller,
                         new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), token);

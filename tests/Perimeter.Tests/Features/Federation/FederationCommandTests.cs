@@ -33,6 +33,9 @@ public sealed class FederationCommandTests
             Assert.Equal(3, bad.ExitCode);
             Assert.Single(bad.Error.Trim().Split('\n'));
             Assert.Contains("certificatePem", bad.Error, StringComparison.Ordinal);
+            var neither = await PerimeterProcess.RunAsync(["partners", "add", "--data", us, "--agency", "mx.inm", "--url", "https://127.0.0.1:1"], ct);
+            Assert.Equal(2, neither.ExitCode);
+            Assert.Contains("give --pin (the partner's node running) or --certificate FILE", neither.Error, StringComparison.Ordinal);
             var http = await PerimeterProcess.RunAsync(["partners", "add", "--data", us, "--agency", "mx.inm", "--url", "http://127.0.0.1:1", "--certificate", Path.Combine(mx, "pki", "node.crt")], ct);
             Assert.Equal(3, http.ExitCode);
 

@@ -82,6 +82,41 @@ public sealed class TrustTests
     }
 
     [Fact]
+    public async Task A_partner_is_pinned_from_the_pin_its_operator_read_out_and_a_certificate_that_is_not_that_one_is_refused_naming_both()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var us = await FederationNode.StartAsync("us.cbp", Database.Sqlite, ct);
+        await using var mx = await FederationNode.StartAsync("mx.inm", Database.Sqlite, ct);
+        await using var gt = await FederationNode.StartAsync("gt.igm", Database.Sqlite, ct);
+        async Task<(PartnerView? Partner, FieldErrors Errors)> AddAsync(string agency, string url, string pin)
+        {
+            await using var scope = us.Running.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PartnerService>().AddAsync(new NewPartner(agency, url, null, Pin: pin), Caller.Operator("us.cbp"), ct);
+        }
+
+        // gt.igm's pin, but mx.inm answers at that URL: nothing is pinned, and the message names both certificates.
+        var (wrong, mismatch) = await AddAsync("mx.inm", mx.FederationUrl, $"sha256 {gt.Identity.Pin}");
+        Assert.Null(wrong);
+        Assert.Contains($"has sha256 {mx.Identity.Pin}, not the pin given ({gt.Identity.Pin})", mismatch.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pin: Not a certificate pin", (await AddAsync("mx.inm", mx.FederationUrl, "sha256 12ab")).Errors.ToString(), StringComparison.Ordinal);
+        var (_, closed) = await AddAsync("mx.inm", $"https://127.0.0.1:{NodeProcess.FreePort()}", mx.Identity.Pin);
+        Assert.Contains("url: The partner's certificate could not be read: unreachable", closed.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await us.Running.AuditAsync(AuditAction.PartnerAdded, null, ct));
+
+        // As read over the phone: upper case, in pairs with colons. The certificate is the one mx.inm's listener presents.
+        var spoken = string.Join(':', mx.Identity.Pin.ToUpperInvariant().Chunk(2).Select(pair => new string(pair)));
+        var (pinned, errors) = await AddAsync("mx.inm", mx.FederationUrl, $"SHA256:{spoken}");
+        Assert.True(pinned is not null, errors.ToString());
+        Assert.Equal(mx.Identity.Pin, pinned.CertificateSha256);
+        await mx.PinAsync(us, ct);
+        await us.AgreeAsync("mx.inm", ct);
+        await mx.AgreeAsync("us.cbp", ct);
+        await using var scope = us.Running.Services.CreateAsyncScope();
+        var link = await scope.ServiceProvider.GetRequiredService<PartnerLinkTest>().RunAsync("mx.inm", Caller.Operator("us.cbp"), ct);
+        Assert.True(link!.Ok, string.Join("; ", link.Problems));
+    }
+
+    [Fact]
     public async Task A_tampered_payload_with_a_valid_certificate_is_refused_audited_and_nothing_is_stored()
     {
         var ct = TestContext.Current.CancellationToken;
