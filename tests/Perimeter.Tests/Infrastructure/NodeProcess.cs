@@ -10,16 +10,22 @@ namespace Perimeter.Tests.Infrastructure;
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
-    private readonly IReadOnlyList<string> _arguments;
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly ProcessStartInfo _start;
+    private readonly Func<HttpClient> _healthClient;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
     public NodeProcess(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string healthUrl)
+        : this(Cli.PerimeterProcess.StartInfo(arguments, environment), healthUrl)
     {
-        _arguments = arguments;
-        _environment = environment;
+    }
+
+    /// <summary>A node started by <paramref name="start"/>, ready when <paramref name="healthUrl"/> answers through <paramref name="healthClient"/>.</summary>
+    public NodeProcess(ProcessStartInfo start, string healthUrl, Func<HttpClient>? healthClient = null)
+    {
+        _start = start;
         HealthUrl = healthUrl;
+        _healthClient = healthClient ?? (() => new HttpClient());
     }
 
     public string HealthUrl { get; }
@@ -35,13 +41,13 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var start = Cli.PerimeterProcess.StartInfo(_arguments, _environment);
-        _process = Process.Start(start)!;   // Start returns null only for shell-executed documents
+        _process = Process.Start(_start)!;   // Start returns null only for shell-executed documents
         _process.OutputDataReceived += (_, line) => Append(line.Data);
         _process.ErrorDataReceived += (_, line) => Append(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = _healthClient();
+        http.Timeout = TimeSpan.FromSeconds(2);
         var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until)
         {
@@ -58,6 +64,19 @@ public sealed class NodeProcess : IAsyncDisposable
             await Task.Delay(200, ct);
         }
         Assert.Fail($"the node did not answer {HealthUrl} in 90 s: {Output}");
+    }
+
+    /// <summary>Waits for the process to end by another hand (a <c>pkill</c> an operator ran), then lets it go.</summary>
+    public async Task ExitedAsync(CancellationToken ct)
+    {
+        if (_process is { } process)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(deadline.Token);
+            process.Dispose();
+        }
+        _process = null;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, as a power cut or the OOM killer would.</summary>

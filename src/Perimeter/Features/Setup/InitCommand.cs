@@ -44,14 +44,15 @@ internal static class InitCommand
 
             var created = !Directory.Exists(data);
             NodeIdentity.CreateOwnerOnlyFolder(data);
-            folder.Write(data);
+            // The federation URL is written last: a node with one must have its identity, which is made below.
+            (folder with { FederationUrl = null }).Write(data);
             var code = ExitCode.Failed;
             try
             {
                 code = await NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
                 {
                     var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-                    var identity = NodeIdentity.Create(data, node.Agency, node.Federation.KeyPassphrase, now, node.Federation.Url);
+                    var identity = NodeIdentity.Create(data, node.Agency, node.Federation.KeyPassphrase, now, folder.FederationUrl);
                     var operatorCaller = Caller.Operator(node.Agency);
                     await services.GetRequiredService<AuditLog>().RecordAsync(operatorCaller,
                         new AuditEntry(AuditAction.IdentityCreated, "node", [node.Agency], Detail: $"sha256={identity.Pin}"), token);
@@ -64,6 +65,7 @@ internal static class InitCommand
                     Console.WriteLine($"certificate: {NodeIdentity.CertificatePathOf(data)} (give this file, or its pin, to partners)");
                     Console.WriteLine($"sha256 {identity.Pin}");
                     Console.WriteLine($"admin {added.User.UserName}, password (shown once): {password}");
+                    folder.Write(data);
                     if (parsed.GetValue(systemd))
                         SystemdService.Write(data, folder, parsed.GetValue(serviceUser)!);
                     return ExitCode.Ok;

@@ -34,9 +34,12 @@ public sealed class InitCommandTests : IDisposable
     {
         var mx = Folder("mx.inm");
 
-        var made = await RunAsync(["init", "--agency", "mx.inm", "--name", InmName, "--country", "MX", "--data", mx]);
+        var made = await RunAsync(["init", "--agency", "mx.inm", "--name", InmName, "--country", "MX", "--federation-url", "https://inm.example:5443", "--data", mx]);
 
         Assert.True(made.ExitCode == 0, made.Error);
+        Assert.Equal("https://inm.example:5443", Perimeter.Features.Setup.NodeFolder.Read(mx)!.FederationUrl);
+        using (var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(NodeIdentity.CertificatePathOf(mx))))
+            Assert.True(certificate.MatchesHostname("inm.example"), "the certificate names the host partners reach the node at");
         Assert.Contains($"node mx.inm ({InmName}, MX)", made.Output, StringComparison.Ordinal);
         Assert.Matches(@"sha256 [0-9a-f]{64}", made.Output);
         Assert.Matches(@"admin admin, password \(shown once\): \S{20}", made.Output);
