@@ -67,8 +67,8 @@ internal static class FederationCommands
             Listing.Write(parsed, await services.GetRequiredService<PartnerService>().ListAsync(token), ["Agency", "URL", "Certificate SHA-256", "Added"],
                 p => [p.Agency, p.Url, p.CertificateSha256, Time(p.AddedAt)]), ct, reads: true));
         var status = new Command("status", "Per partner: last contact, queue depth, oldest undelivered message, failures") { Listing.Output() };
-        status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, _, token) =>
-            Listing.Write(parsed, await services.GetRequiredService<PartnerService>().StatusAsync(token),
+        status.SetAction((parsed, ct) => NodeCommandLine.RunAsync(parsed, async (services, node, token) =>
+            Listing.Write(parsed, await services.GetRequiredService<PartnerService>().StatusAsync(Caller.Operator(node.Agency), token),
                 ["Agency", "Last contact", "Queue", "Oldest undelivered", "Failures", "Refused", "Last error", "Held: active/retracted/expired/purged", "Last received"],
                 s => [s.Agency, Time(s.LastContactAt), Count(s.QueueDepth), Time(s.OldestUndeliveredAt), Count(s.ConsecutiveFailures), Count(s.Refused), s.LastError,
                     $"{s.Held.Active}/{s.Held.Retracted}/{s.Held.Expired}/{s.Held.Purged}",

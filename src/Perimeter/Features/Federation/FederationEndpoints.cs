@@ -98,7 +98,7 @@ internal static class PartnerEndpoints
         var partners = app.MapGroup("/api/v1/partners").WithTags("Partners").RequireAuthorization(Permissions.ManageAgreements);
         partners.MapGet("/", async (PartnerService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct))).WithName("ListPartners");
         partners.MapPost("/", AddPartner).WithName("AddPartner").RequireAuthorization(Permissions.ManageNode);
-        partners.MapGet("/status", async (PartnerService service, CancellationToken ct) => TypedResults.Ok(await service.StatusAsync(ct))).WithName("PartnerStatus");
+        partners.MapGet("/status", async (PartnerService service, Caller caller, CancellationToken ct) => TypedResults.Ok(await service.StatusAsync(caller, ct))).WithName("PartnerStatus");
         partners.MapGet("/{agency}/read-log", ReadLog).WithName("PartnerReadLog");
         partners.MapGet("/{agency}/held", Held).WithName("PartnerHeldCopies").RequireAuthorization(Permissions.ManageNode);
         partners.MapPost("/{agency}/retry", async Task<Results<NoContent, NotFound>> (string agency, PartnerService service, Caller caller, CancellationToken ct) =>

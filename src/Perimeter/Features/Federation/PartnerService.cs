@@ -65,7 +65,8 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
         [.. (await db.Partners.AsNoTracking().OrderBy(p => p.Agency).ToListAsync(ct)).Select(PartnerView.Of)];
 
     /// <summary>Per partner: last contact, queue depth, oldest undelivered message, failures.</summary>
-    public async Task<IReadOnlyList<PartnerStatus>> StatusAsync(CancellationToken ct)
+    /// <summary>Per partner, delivery and what this node holds from it; audited, since it names the last copy received.</summary>
+    public async Task<IReadOnlyList<PartnerStatus>> StatusAsync(Caller caller, CancellationToken ct)
     {
         var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Agency).ToListAsync(ct);
         var queues = await db.OutboxMessages.AsNoTracking().Where(m => m.DeliveredAt == null && m.RefusedAt == null)
@@ -93,6 +94,7 @@ public sealed class PartnerService(PerimeterDb db, AuditLog audit, FederationIde
                 p.ConsecutiveFailures, p.LastFailureAt, p.LastError, refused.FirstOrDefault(r => r.Partner == p.Agency)?.Count ?? 0,
                 new HeldCopies(Held(AlertStatus.Active), Held(AlertStatus.Retracted), Held(AlertStatus.Expired), Held(AlertStatus.Purged)), last));
         }
+        await audit.RecordAsync(caller, new AuditEntry(AuditAction.Read, "partner-status", statuses.Select(s => (object)s.Agency)), ct);
         return statuses;
     }
 

@@ -63,6 +63,7 @@ public sealed class ReplicationTests
         using var mexicanAdmin = await mx.Running.ClientAsync("mx.inm", Role.Admin, ct);
         var status = (await mexicanAdmin.GetFromJsonAsync<List<PartnerStatus>>("/api/v1/partners/status", PerimeterJson.Options, ct))!.Single();
         Assert.Equal((new HeldCopies(0, 1, 0, 0), alert.Id, 3), (status.Held, status.LastReceived?.AlertId, status.LastReceived?.Version));
+        Assert.Contains(await mx.Running.AuditAsync(AuditAction.Read, "us.cbp", ct), r => r.Target == "partner-status");
         var retracted = await mexicanAdmin.GetFromJsonAsync<Paged<HeldCopyView>>("/api/v1/partners/us.cbp/held?status=retracted", PerimeterJson.Options, ct);
         Assert.Equal((alert.Id, 3, AlertStatus.Retracted), (retracted!.Items.Single().AlertId, retracted.Items[0].Version, retracted.Items[0].Status));
         Assert.Empty((await mexicanAdmin.GetFromJsonAsync<Paged<HeldCopyView>>("/api/v1/partners/us.cbp/held?status=active", PerimeterJson.Options, ct))!.Items);
@@ -124,7 +125,7 @@ public sealed class ReplicationTests
         await FederationNode.EventuallyAsync(async () =>
         {
             await using var scope = us.Running.Services.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<PartnerService>().StatusAsync(ct)) is [{ ConsecutiveFailures: > 0, QueueDepth: 2000, OldestUndeliveredAt: not null }];
+            return (await scope.ServiceProvider.GetRequiredService<PartnerService>().StatusAsync(Caller.Operator("us.cbp"), ct)) is [{ ConsecutiveFailures: > 0, QueueDepth: 2000, OldestUndeliveredAt: not null }];
         }, "the outage in partners status", ct);
 
         await mx.RestartAsync(ct);

@@ -225,7 +225,7 @@ public sealed class TrustTests
         Assert.Null(await mx.CopyAsync(alert.Id));
         Assert.Equal(1, await AuditCountAsync(mx, AuditAction.FederationRefused, "agreement-expired"));
         await using var scope = us.Running.Services.CreateAsyncScope();
-        Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<PartnerService>().StatusAsync(ct))[0].Refused);
+        Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<PartnerService>().StatusAsync(Caller.Operator("us.cbp"), ct))[0].Refused);
     }
 
     [Theory]
