@@ -34,6 +34,16 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
     private static readonly FrozenSet<string> StopWords =
         NameData.Rows("org-stopwords.txt").Select(row => row[0]).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The spelled-out words of the legal forms ("limited", "liability", "joint", "stock"): left over when a form is
+    /// written in part ("JOINT STOCK AVANGARD") or with a typo ("LIMITED LIABILITY CMPANY"), they still say only what
+    /// kind of company it is, never which.
+    /// </summary>
+    private static readonly FrozenSet<string> LegalFormWords = LoadLegalFormWords();
+
+    /// <summary>Legal-form words this long are recognised with one typo ("limtied", "liabliity"); shorter ones ("joint" and "point") are not.</summary>
+    private const int MinimumMistypedLegalWord = 6;
+
     /// <summary>A legal form's words as the list writes them, runs of single letters joined ("s.a. de c.v." → [sa, de, cv]), and its short form.</summary>
     private sealed record LegalFormEntry(string[] Words, string ShortForm);
 
@@ -59,7 +69,9 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
                 continue;
             }
             var word = words[i++];
-            parts.Add(new OrganizationPart(word, StopWords.Contains(word) ? OrganizationPartFlags.StopWord : OrganizationPartFlags.None));
+            // A one-word legal form that starts the name ("CORPORATION") was left as the name above: it stays so.
+            var generic = StopWords.Contains(word) || (IsLegalFormWord(word) && !LegalForms.ShortWords.ContainsKey(word));
+            parts.Add(new OrganizationPart(word, generic ? OrganizationPartFlags.StopWord : OrganizationPartFlags.None));
         }
         return new OrganizationName(parts, string.Join(' ', parts.Select(p => p.Folded)));
     }
@@ -122,6 +134,14 @@ public sealed record OrganizationName(IReadOnlyList<OrganizationPart> Parts, str
         }
         return words;
     }
+
+    private static bool IsLegalFormWord(string word) =>
+        LegalFormWords.Contains(word) || (word.Length >= MinimumMistypedLegalWord - 1
+            && LegalFormWords.Any(legal => legal.Length >= MinimumMistypedLegalWord && Similarity.Edits.DamerauLevenshtein(word, legal, 1) <= 1));
+
+    private static FrozenSet<string> LoadLegalFormWords() =>
+        NameData.Rows("legal-forms.txt").SelectMany(row => Words(string.Join(' ', row).Split('=')[0]))
+            .Where(word => word.Length >= 4 && word.All(char.IsLetter)).ToFrozenSet(StringComparer.Ordinal);
 
     // A one-word legal form spelled out stands for its short form inside longer ones: "PTY LIMITED" as "pty ltd".
     private static string Shorten(string word) =>

@@ -48,7 +48,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var pair = Compare(q[i], l[j], totalEntries, scale);
+                var pair = Compare(q[i], l[j], totalEntries, scale, listed.IsOrganization);
                 pairBits[i * l.Length + j] = pair.Bits;
                 if (pair.OtherSexForm)
                     otherSexForms |= 1 << j;
@@ -77,7 +77,7 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         {
             for (var j = 0; j < l.Length; j++)
             {
-                var pair = Compare(q[i], l[j], totalEntries, scale);
+                var pair = Compare(q[i], l[j], totalEntries, scale, listed.IsOrganization);
                 pairLevels[i * l.Length + j] = pair.Level;
                 pairBits[i * l.Length + j] = pair.Bits;
                 pairEdits[i * l.Length + j] = pair.Edits;
@@ -424,13 +424,13 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
     private readonly record struct PartPair(PartAgreement Level, double Bits, int Edits, bool OtherSexForm = false, bool Shortened = false);
 
     /// <summary>The best level at which two parts agree and its weight in bits; a pair that cannot stand for each other weighs −∞.</summary>
-    private PartPair Compare(PreparedPart q, PreparedPart l, int totalEntries, double scale)
+    private PartPair Compare(PreparedPart q, PreparedPart l, int totalEntries, double scale, bool organization)
     {
-        var pair = CompareUnscaled(q, l, totalEntries);
+        var pair = CompareUnscaled(q, l, totalEntries, organization);
         return pair with { Bits = pair.Bits * scale };
     }
 
-    private PartPair CompareUnscaled(PreparedPart q, PreparedPart l, int totalEntries)
+    private PartPair CompareUnscaled(PreparedPart q, PreparedPart l, int totalEntries, bool organization)
     {
         var swap = q.Role != NameRole.Unknown && l.Role != NameRole.Unknown && q.Role != l.Role ? model.RoleSwapBits : 0;
         var weak = (l.Flags & PartFlags.Weak) != 0 || (q.Flags & PartFlags.Weak) != 0 ? 0.25 : 1.0;
@@ -490,13 +490,23 @@ internal sealed class NameScorer(ScoringModel model, GivenNameEquivalents equiva
         if (IsOtherSexForm(q, l))
             return new(near, double.NegativeInfinity, distance, OtherSexForm: true);
         return near == PartAgreement.Phonetic
-            ? new(near, weak * Bits(model.MPhonetic, Math.Min(0.5, ListedShare(l, totalEntries) * 2)) + swap, distance)
-            : new(near, weak * Bits(model.MTypo, Math.Min(0.5, ListedShare(l, totalEntries) * 3)) + swap, distance);
+            ? new(near, weak * Bits(model.MPhonetic, Math.Min(0.5, ListedShare(l, totalEntries) * Neighbours(2, shorter, organization))) + swap, distance)
+            : new(near, weak * Bits(model.MTypo, Math.Min(0.5, ListedShare(l, totalEntries) * Neighbours(3, shorter, organization))) + swap, distance);
     }
+
+    /// <summary>Companies' words this long or longer (Lakokraska, Stroytransgaz) are coined, not drawn from a small stock.</summary>
+    private const int LongOrganizationWord = 8;
+
+    /// <summary>
+    /// How many times likelier than the word itself a word spelt or sounding nearly like it is, among others' names
+    /// (<paramref name="usual"/> times): a person's name has such neighbours (Hernández and Fernández), and so has a
+    /// company's short word; a long coined company word has next to none, so a typo of it is nearly as telling as the word.
+    /// </summary>
+    private static double Neighbours(double usual, int length, bool organization) => organization && length >= LongOrganizationWord ? 1 : usual;
 
     /// <summary>Whether two surnames stand for each other at any level: the same, a known variant, sound-alike, a typo.</summary>
     public bool Agree(Token query, Token listed) =>
-        !double.IsNegativeInfinity(Compare(new(query, NameRole.Surname, 1, PartFlags.None, null), new(listed, NameRole.Surname, 1, PartFlags.None, null), 1, 1).Bits);
+        !double.IsNegativeInfinity(Compare(new(query, NameRole.Surname, 1, PartFlags.None, null), new(listed, NameRole.Surname, 1, PartFlags.None, null), 1, 1, organization: false).Bits);
 
     /// <summary>What the name's own evidence counts for: a person's and a company's name are calibrated apart.</summary>
     private double ScaleOf(PreparedName listed) => listed.IsOrganization ? model.OrganizationEvidenceScale : model.NameEvidenceScale;

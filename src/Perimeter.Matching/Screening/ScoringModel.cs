@@ -16,10 +16,16 @@ public sealed record ScoringModel
     /// Version written with every result so an audit can tell which model scored it: the model's generation and a digest
     /// of every weight and threshold, so that any change to one is a new version ("fs-3.1a2b3c4d").
     /// </summary>
-    public string Version => $"fs-3.{Digest.Of(typeof(ScoringModel).GetProperties()
+    public string Version => $"fs-3.{Digest.Of([$"scorer={ScorerRevision}", .. typeof(ScoringModel).GetProperties()
         .Where(p => p.PropertyType == typeof(double))
         .OrderBy(p => p.Name, StringComparer.Ordinal)
-        .Select(p => $"{p.Name}={((double)p.GetValue(this)!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"))}";
+        .Select(p => $"{p.Name}={((double)p.GetValue(this)!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")])}";
+
+    /// <summary>
+    /// Raised whenever the scorer's code changes what a pair scores with the same weights and tables (2: legal-form words
+    /// and long coined company words), so that the version tells such changes apart too.
+    /// </summary>
+    private const int ScorerRevision = 2;
 
     /// <summary>Log2 prior odds that a screened subject is a given listed entry before any evidence.</summary>
     public double PriorBits { get; init; } = -7.9;

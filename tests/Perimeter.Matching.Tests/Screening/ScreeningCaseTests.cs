@@ -107,6 +107,9 @@ public sealed class ScreeningCaseTests
     [InlineData("11420 CORP.", "BELLETECH CORP")]
     [InlineData("EMMA LLC", "Emma Daniels")]
     [InlineData("GRUPO ALTAMIRA S.A. DE C.V.", "Grupo Bimbo S.A. de C.V.")]
+    // The words of a legal form written in part or mistyped say what kind of company, never which.
+    [InlineData("JOINT STOCK COMPANY AVANGARD", "Joint Stock Sokol")]
+    [InlineData("LIMITED LIABILITY COMPANY KROKUS NANOELEKTRONIKA", "Limited Liability Cmpany Romashka")]
     public void A_legal_form_or_a_common_word_never_carries_a_match(string listed, string query) =>
         Assert.True(Screen(listed, query, SubjectKind.Organization) is null or { Band: Band.None }, $"{query} → {listed}");
 
@@ -114,6 +117,9 @@ public sealed class ScreeningCaseTests
     [InlineData("CONSTRUCTORA Y ARRENDADORA SAN MIGUEL S.A. DE C.V.", "Constructora y Arrendadora San Miguel SA de CV")]
     [InlineData("TRANSPORTES DEL NORTE DE SONORA, S. DE R.L. DE C.V.", "Transportes del Norte de Sonora")]
     [InlineData("BLUE RIVER TRADING LLC", "Blue River Trading, L.L.C.")]
+    [InlineData("JOINT STOCK COMPANY AVANGARD", "Joint Stock Avangard")]
+    [InlineData("LIMITED LIABILITY COMPANY KROKUS NANOELEKTRONIKA", "Limited Liability Cmpany Krokus Nanoelektronika")]
+    [InlineData("ELEMENTO LIMITED", "Elemento Limtied")]
     public void An_organization_is_found_whatever_its_legal_form_is_written_as(string listed, string query)
     {
         var match = Screen(listed, query, SubjectKind.Organization);

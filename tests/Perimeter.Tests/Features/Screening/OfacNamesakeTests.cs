@@ -72,6 +72,20 @@ public sealed class OfacNamesakeTests
         Assert.Contains(matches, m => m.Id == IdOf(listed) && m.Band >= Band.Possible);
     }
 
+    [Theory]
+    // One typo in a long coined word is nearly as telling as the word itself.
+    [InlineData("Laokkraska OAO", 10756)]
+    // A legal form written in part or mistyped.
+    [InlineData("Joint Stock Avangard", 35356)]
+    [InlineData("Krokus Nanoelektronika Limited Liability Cmpany", 39164)]
+    [InlineData("ELEMENTO LIMTIED", 29443)]
+    public void A_listed_company_written_with_a_typo_or_its_legal_form_otherwise_still_alerts(string name, int listed)
+    {
+        var matches = Screen(name, null, kind: SubjectKind.Organization);
+
+        Assert.Contains(matches, m => m.Id == IdOf(listed) && m.Band >= Band.Possible);
+    }
+
     [Fact]
     public void A_namesake_under_also_consider_says_why_it_is_not_the_listed_person()
     {
@@ -82,14 +96,15 @@ public sealed class OfacNamesakeTests
         Assert.Contains(match.Explanation.Features, f => f.IsAgainst && f.ToString() == "dob: born 27 years apart (1981 / 1954)");
     }
 
-    private static IReadOnlyList<Match> Screen(string name, string? dateOfBirth, double? threshold = null)
+    private static IReadOnlyList<Match> Screen(string name, string? dateOfBirth, double? threshold = null, SubjectKind kind = SubjectKind.Person)
     {
         var subject = new Subject
         {
+            Kind = kind,
             Names = [SubjectName.Free(name)],
             DatesOfBirth = dateOfBirth is null ? [] : [PartialDate.TryParse(dateOfBirth, out var date) ? date : throw new ArgumentException(dateOfBirth)],
         };
-        var options = ScreeningOptions.Default with { Kind = SubjectKind.Person };
+        var options = ScreeningOptions.Default with { Kind = kind };
         return Ofac.Value.Screen(subject, threshold is { } t ? options with { Threshold = t, MaxGapBits = null, Top = options.Candidates } : options);
     }
 
