@@ -12,6 +12,7 @@ using Perimeter.Features.Access;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Demo;
 using Perimeter.Features.Federation;
 using Perimeter.Features.Health;
@@ -72,6 +73,7 @@ public static class NodeHost
         builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
         builder.Services.AddScoped<UserService>().AddScoped<TokenService>();
         builder.Services.AddScoped<NotificationInbox>();
+        builder.Services.AddScoped<DeconflictionService>();
         builder.Services.AddPeriodicJob(new PeriodicJob<RetentionJob>("retention",
             sp => TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.IntervalMinutes),
             async (job, ct) => await job.RunOnceAsync(ct) is var run && run.Warned + run.Expired + run.Purged > 0
@@ -136,6 +138,7 @@ public static class NodeHost
         app.MapTokenEndpoints();
         app.MapAuditEndpoints();
         app.MapNotificationEndpoints();
+        app.MapDeconflictionEndpoints();
         app.MapScreening();
         app.MapFederation();
         app.MapConsole();
@@ -183,6 +186,7 @@ public static class NodeHost
             .AddPolicy(Permissions.PublishAlerts, p => p.RequireRole(Roles.Analyst))
             // Any agency's analysts and supervisors on this node: the inbox lists only the caller's own agency's hits.
             .AddPolicy(Permissions.ReviewHits, p => p.RequireRole(Roles.Analyst, Roles.Supervisor))
+            .AddPolicy(Permissions.Deconflict, p => p.RequireRole(Roles.Analyst, Roles.Supervisor))
             // The node's own agency only: a partner's admin could otherwise mint tokens that act for this
             // agency, and a partner's auditor read every agency's trail on this node.
             .AddPolicy(Permissions.ReadAudit, p => p.RequireRole(Roles.Auditor).RequireClaim(Caller.AgencyClaim, agency))

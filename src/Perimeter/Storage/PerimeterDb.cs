@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Federation;
 using Perimeter.Features.Retention;
 using Perimeter.Features.Tokens;
@@ -38,6 +39,9 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<PartnerHit> PartnerHits => Set<PartnerHit>();
     public DbSet<RequestForDetails> RequestsForDetails => Set<RequestForDetails>();
     public DbSet<HitReport> HitReports => Set<HitReport>();
+    public DbSet<DeconflictionTarget> DeconflictionTargets => Set<DeconflictionTarget>();
+    public DbSet<DeconflictionEvent> DeconflictionEvents => Set<DeconflictionEvent>();
+    public DbSet<DeconflictionConflict> DeconflictionConflicts => Set<DeconflictionConflict>();
 
     public abstract DatabaseKind Kind { get; }
 

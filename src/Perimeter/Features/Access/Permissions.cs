@@ -18,6 +18,8 @@ public static class Permissions
     public const string HandleRequests = "handle-requests";
     /// <summary>Approving or denying a partner's request for details: the node's supervisors.</summary>
     public const string ApproveReleases = "approve-releases";
+    /// <summary>Registering targets and events of open operations, and seeing the conflicts: analysts and supervisors of any agency here.</summary>
+    public const string Deconflict = "deconflict";
 
     public static bool MayPublish(Caller caller) => caller.IsAuthenticated && caller.Has(Role.Analyst);
 

@@ -84,6 +84,9 @@ public enum AuditAction
     FederationDuplicate,
     FederationOutOfOrder,
     PartnerTested,
+    DeconflictionRegistered,
+    DeconflictionConflict,
+    DeconflictionWithdrawn,
 }
 
 public enum AuditOutcome

@@ -1,0 +1,83 @@
+namespace Perimeter.Features.Deconfliction;
+
+/// <summary>What an agency's open operation targets, in the form registrations are compared in.</summary>
+public enum TargetKind
+{
+    /// <summary>E.164: <c>+526641234567</c>.</summary>
+    Phone,
+    /// <summary>Issuer and plate: <c>MX-BCN:ABC1234</c>.</summary>
+    Plate,
+    Vin,
+    /// <summary>Issuing country and number: <c>MX:G12345678</c>.</summary>
+    Document,
+    Email,
+    /// <summary>A bank account (IBAN or CLABE) or a crypto address.</summary>
+    Account,
+    /// <summary>A person by name and full date of birth, compared by the screening engine.</summary>
+    Person,
+}
+
+/// <summary>A planned action on the ground that two agencies must not run into each other at.</summary>
+public enum OperationEventKind
+{
+    Raid,
+    Buy,
+    Surveillance,
+    Arrest,
+    Other,
+}
+
+/// <summary>
+/// A target of one agency's open operation. Its identifier is kept only in its compared form, and only the
+/// registering agency ever reads it back; another agency learns of it only as a conflict naming the contact.
+/// </summary>
+public sealed class DeconflictionTarget
+{
+    public Guid Id { get; set; }
+    public required string Agency { get; set; }
+    public TargetKind Kind { get; set; }
+    /// <summary>The normalised identifier (<see cref="TargetKeys"/>); for a person, folded names and the date of birth.</summary>
+    public required string Key { get; set; }
+    public string? GivenNames { get; set; }
+    public string? Surnames { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    /// <summary>The operation's name or reference, for the registering agency's own eyes.</summary>
+    public required string Operation { get; set; }
+    /// <summary>Whom another agency calls on a conflict: a duty officer and a phone.</summary>
+    public required string Contact { get; set; }
+    public required string RegisteredBy { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public DateOnly ExpiresOn { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+/// <summary>A planned raid, buy or surveillance: a circle on the ground and a window of time.</summary>
+public sealed class DeconflictionEvent
+{
+    public Guid Id { get; set; }
+    public required string Agency { get; set; }
+    public OperationEventKind Kind { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public int RadiusMeters { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    public required string Operation { get; set; }
+    public required string Contact { get; set; }
+    public required string RegisteredBy { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+/// <summary>Two agencies' registrations that meet: each side is told the other agency and its contact, nothing more.</summary>
+public sealed class DeconflictionConflict
+{
+    public Guid Id { get; set; }
+    /// <summary>What met: a target kind (<c>phone</c>, <c>person</c>…) or <c>event</c>.</summary>
+    public required string Subject { get; set; }
+    public required string FirstAgency { get; set; }
+    public Guid FirstRegistration { get; set; }
+    public required string SecondAgency { get; set; }
+    public Guid SecondRegistration { get; set; }
+    public DateTimeOffset DetectedAt { get; set; }
+}
