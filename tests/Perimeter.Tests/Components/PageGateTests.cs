@@ -36,8 +36,9 @@ public sealed class PageGateTests
             (TestNode.Agency, Role.Officer, ["/dashboard", "/screen", "/screen/batch", "/alerts"]),
             (TestNode.Agency, Role.Auditor, ["/dashboard", "/audit"]),
             (TestNode.Agency, Role.Admin, ["/dashboard", "/partners", "/admin/users", "/admin/tokens"]),
-            // Users of a partner agency hosted on this node: the node's requests, partners and audit are not theirs.
-            ("mx.inm", Role.Analyst, ["/dashboard", "/screen", "/screen/batch", "/alerts", "/hits"]),
+            // Users of a partner agency hosted on this node: the node's requests, partners and audit are not theirs;
+            // deconfliction is, since it is between the agencies of this node.
+            ("mx.inm", Role.Analyst, ["/dashboard", "/screen", "/screen/batch", "/alerts", "/hits", "/deconfliction"]),
             ("mx.inm", Role.Auditor, ["/dashboard"]),
         };
 
