@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Perimeter.Features.Access;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Alerts;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Imports;
 using Perimeter.Features.Users;
 using Perimeter.Storage;
@@ -16,7 +17,7 @@ namespace Perimeter.Features.Demo;
 /// its files are beside the repository, and synthetic alerts. Later starts find the seed and do nothing.
 /// </summary>
 public sealed partial class DemoSeeder(
-    PerimeterDb db, AgencyService agencies, UserService users, AlertWriter writer,
+    PerimeterDb db, AgencyService agencies, UserService users, AlertWriter writer, DeconflictionService deconfliction,
     IOptions<NodeOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const int SyntheticAlertCount = 400;
@@ -48,6 +49,7 @@ public sealed partial class DemoSeeder(
                 demoUsers.Add(new DemoUser(userName, password, agency, role.ToString()));
         }
         DemoCredentials.Save(node.DataDirectory, demoUsers);
+        await SeedDeconflictionAsync(ct);
 
         string? ofacDirectory = null;
         var ofacAlerts = 0;
@@ -72,6 +74,22 @@ public sealed partial class DemoSeeder(
         var synthetic = await writer.ImportAsync(SyntheticAlerts.Generate(SyntheticAlertCount, seed: 2026, today), "demo", seeder, ct);
         LogSynthetic(synthetic.Created);
         return new DemoSeed(demoUsers, ofacDirectory, ofacAlerts, synthetic.Created, OfacSkipped: !node.DemoImportsOfac);
+    }
+
+    /// <summary>
+    /// The Mexican liaison's open operation: a pickup and a phone it watches, and a surveillance planned in Ciudad Juárez,
+    /// so that a demo analyst registering the same (docs/cases.md) meets a conflict and is told whom to call.
+    /// </summary>
+    private async Task SeedDeconflictionAsync(CancellationToken ct)
+    {
+        var liaison = new Caller { Kind = ActorKind.User, ActorId = "mx.liaison", ActorName = "mx.liaison", Agency = "mx.inm", Roles = new HashSet<Role> { Role.Analyst } };
+        const string operation = "Operación Médanos";
+        const string contact = "INM Ciudad Juárez, oficial de guardia +52 656 629 3300";
+        await deconfliction.RegisterTargetAsync(new NewTarget("plate", "BJX-4471", "Chihuahua", Operation: operation, Contact: contact), liaison, ct);
+        await deconfliction.RegisterTargetAsync(new NewTarget("phone", "656 123 4567", Operation: operation, Contact: contact), liaison, ct);
+        var tomorrow = time.GetUtcNow().Date.AddDays(1);
+        await deconfliction.RegisterEventAsync(new NewOperationEvent("surveillance", 31.7398, -106.4850, 800,
+            new DateTimeOffset(tomorrow.AddHours(14), TimeSpan.Zero), new DateTimeOffset(tomorrow.AddHours(22), TimeSpan.Zero), operation, contact), liaison, ct);
     }
 
     /// <summary>The configured folder, else <c>shared/data/ofac</c> beside the repository the program runs from.</summary>

@@ -1,28 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Perimeter.Features.Access;
-using Perimeter.Features.Deconfliction;
 using Perimeter.Tests.Components;
 
 namespace Perimeter.Tests.Features.Deconfliction;
 
-/// <summary>The deconfliction page in Chromium: an analyst registers a target another agency holds and is told whom to call, in English and Spanish.</summary>
+/// <summary>The deconfliction page in Chromium: an analyst registers a target another agency of the node works and is told whom to call, in English and Spanish.</summary>
 [Collection(ConsoleBrowser.Name)]
 public sealed class DeconflictionPageTests(ConsoleFixture console) : BrowserTest(console)
 {
     [Fact]
     public async Task An_analyst_registers_a_plate_another_agency_works_and_sees_whom_to_call_in_both_languages()
     {
-        var ct = TestContext.Current.CancellationToken;
-        // Mexico's attorney general's office registered the plate first, on this node.
-        await using (var scope = Fixture.Node.Services.CreateAsyncScope())
-        {
-            var mexican = Caller.Operator("mx.fgr") with { Kind = ActorKind.User, ActorId = "fgr-analyst", Roles = new HashSet<Role> { Role.Analyst } };
-            var (registered, errors) = await scope.ServiceProvider.GetRequiredService<DeconflictionService>().RegisterTargetAsync(
-                new NewTarget("plate", "BJX-4471", "Chihuahua", Operation: "Operación Médanos", Contact: "FGR guardia +52 656 629 3300"), mexican, ct);
-            Assert.True(registered is not null, errors.ToString());
-        }
-
+        // The demo seeds the Mexican liaison's operation: this pickup, a phone and a surveillance in Ciudad Juárez.
         var page = await Fixture.SignInAsync("analyst");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Deconfliction" }).ClickAsync();
         await page.GetByLabel("Kind of target").SelectOptionAsync(new SelectOptionValue { Label = "Plate" });
@@ -32,8 +20,8 @@ public sealed class DeconflictionPageTests(ConsoleFixture console) : BrowserTest
         await page.GetByLabel("Contact on a conflict (duty officer, phone)").First.FillAsync("CBP El Paso watch +1 915 834 8350");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register a target" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#registered")).ToContainTextAsync("Conflict with mx.fgr — call FGR guardia +52 656 629 3300");
-        var row = page.Locator("#conflicts tbody tr").Filter(new() { HasText = "mx.fgr" });
+        await Assertions.Expect(page.Locator("#registered")).ToContainTextAsync("Conflict with mx.inm — call INM Ciudad Juárez, oficial de guardia +52 656 629 3300");
+        var row = page.Locator("#conflicts tbody tr").Filter(new() { HasText = "mx.inm" });
         await Assertions.Expect(row).ToContainTextAsync("Operation Dune Line");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Médanos");
         await Assertions.Expect(page.Locator("#registrations")).ToContainTextAsync("MX-CHH:BJX4471");
@@ -53,7 +41,7 @@ public sealed class DeconflictionPageTests(ConsoleFixture console) : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Desconflicto");
         await Assertions.Expect(page.Locator("#conflicts caption")).ToHaveTextAsync("Conflictos");
-        await Assertions.Expect(page.Locator("#conflicts tbody tr").Filter(new() { HasText = "mx.fgr" })).ToContainTextAsync("Placa");
+        await Assertions.Expect(page.Locator("#conflicts tbody tr").Filter(new() { HasText = "mx.inm" })).ToContainTextAsync("Placa");
         await ConsoleFixture.ScreenshotAsync(page, nameof(An_analyst_registers_a_plate_another_agency_works_and_sees_whom_to_call_in_both_languages) + "-es");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
