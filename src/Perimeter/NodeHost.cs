@@ -73,7 +73,7 @@ public static class NodeHost
         builder.Services.AddScoped<AlertReader>().AddScoped<AlertWriter>();
         builder.Services.AddScoped<UserService>().AddScoped<TokenService>();
         builder.Services.AddScoped<NotificationInbox>();
-        builder.Services.AddScoped<DeconflictionService>();
+        builder.Services.AddScoped<DeconflictionService>().AddScoped<PartnerDeconfliction>();
         builder.Services.AddPeriodicJob(new PeriodicJob<RetentionJob>("retention",
             sp => TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.IntervalMinutes),
             async (job, ct) => await job.RunOnceAsync(ct) is var run && run.Warned + run.Expired + run.Purged > 0

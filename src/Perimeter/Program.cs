@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perimeter.Cli;
 using Perimeter.Features.Agencies;
 using Perimeter.Features.Audit;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Demo;
 using Perimeter.Features.Federation;
 using Perimeter.Features.Imports;
@@ -27,6 +28,7 @@ var root = new RootCommand("Perimeter: a node for sharing alerts between partner
     FederationCommands.Pki(),
     FederationCommands.Partners(),
     FederationCommands.Agreements(),
+    DeconflictionCommands.Create(),
     FederationDemo.Create(),
 };
 var parsed = root.Parse(args);

@@ -42,6 +42,7 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<DeconflictionTarget> DeconflictionTargets => Set<DeconflictionTarget>();
     public DbSet<DeconflictionEvent> DeconflictionEvents => Set<DeconflictionEvent>();
     public DbSet<DeconflictionConflict> DeconflictionConflicts => Set<DeconflictionConflict>();
+    public DbSet<DeconflictionKey> DeconflictionKeys => Set<DeconflictionKey>();
 
     public abstract DatabaseKind Kind { get; }
 

@@ -7,10 +7,13 @@ internal static class PerimeterProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null,
+        string? input = null)
     {
         var start = StartInfo(arguments, environment);
         using var process = Process.Start(start)!;   // Start returns null only for shell-executed documents
+        if (input is not null)
+            await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);

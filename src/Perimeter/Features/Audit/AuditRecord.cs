@@ -87,6 +87,8 @@ public enum AuditAction
     DeconflictionRegistered,
     DeconflictionConflict,
     DeconflictionWithdrawn,
+    DeconflictionKeyAdded,
+    DeconflictionKeyRetired,
 }
 
 public enum AuditOutcome

@@ -79,5 +79,23 @@ public sealed class DeconflictionConflict
     public Guid FirstRegistration { get; set; }
     public required string SecondAgency { get; set; }
     public Guid SecondRegistration { get; set; }
+    /// <summary>The first agency's contact when its registration is held by a partner node, which sent only that.</summary>
+    public string? RemoteContact { get; set; }
     public DateTimeOffset DetectedAt { get; set; }
+}
+
+/// <summary>
+/// A secret two agencies agreed on for their blind indexes, named by an id both know it by. One side makes it, the other
+/// adds the same id and secret; the newest key not retired is the one asked with. Kept encrypted with the node's
+/// data-protection keys, never shown again after it is made.
+/// </summary>
+public sealed class DeconflictionKey
+{
+    public Guid Id { get; set; }
+    public required string Partner { get; set; }
+    public required string KeyId { get; set; }
+    /// <summary>The secret, protected (ASP.NET Core data protection, purpose <see cref="BlindIndex.ProtectorPurpose"/>).</summary>
+    public required string ProtectedSecret { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
 }

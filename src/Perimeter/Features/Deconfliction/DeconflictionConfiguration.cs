@@ -48,7 +48,21 @@ internal sealed class DeconflictionConflictConfiguration : IEntityTypeConfigurat
         conflict.Property(c => c.Subject).HasMaxLength(20);
         conflict.Property(c => c.FirstAgency).HasMaxLength(40);
         conflict.Property(c => c.SecondAgency).HasMaxLength(40);
+        conflict.Property(c => c.RemoteContact).HasMaxLength(200);
         conflict.HasIndex(c => c.FirstAgency);
         conflict.HasIndex(c => c.SecondAgency);
+    }
+}
+
+internal sealed class DeconflictionKeyConfiguration : IEntityTypeConfiguration<DeconflictionKey>
+{
+    public void Configure(EntityTypeBuilder<DeconflictionKey> key)
+    {
+        key.ToTable("deconfliction_keys");
+        key.HasKey(k => k.Id);
+        key.Property(k => k.Partner).HasMaxLength(40);
+        key.Property(k => k.KeyId).HasMaxLength(60);
+        key.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+        key.HasIndex(k => new { k.Partner, k.KeyId }).IsUnique();
     }
 }

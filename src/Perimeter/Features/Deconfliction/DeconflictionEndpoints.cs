@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Perimeter.Features.Access;
+using Perimeter.Features.Federation;
 using Perimeter.Web;
 
 namespace Perimeter.Features.Deconfliction;
@@ -19,6 +20,24 @@ internal static class DeconflictionEndpoints
             TypedResults.Ok(await service.ConflictsAsync(caller, ct))).WithName("ListConflicts");
         return deconfliction;
     }
+
+    /// <summary>What a partner node asks on the federation listener: its blind-index tokens against this node's registrations.</summary>
+    public static void MapPartnerDeconfliction(this RouteGroupBuilder federation) =>
+        federation.MapPost("/deconfliction", async Task<Results<Ok<SignedDocument>, ValidationProblem, ProblemHttpResult>> (
+            DeconflictionQuery query, HttpContext context, PartnerDeconfliction deconfliction, CancellationToken ct) =>
+        {
+            var errors = new FieldErrors();
+            errors.MaxItems("tokens", query.Tokens, DeconflictionQuery.MaxTokens);
+            errors.FreeText("contact", query.Contact, 200);
+            errors.FreeText("keyId", query.KeyId, 60);
+            if (query.Tokens?.Any(t => t is null || t.Length > 64) == true)
+                errors.Add("tokens", "InvalidValue", "token");
+            if (errors.Count > 0)
+                return Problems.Invalid(errors);
+            return await deconfliction.AnswerAsync(Federation.FederationEndpoints.PeerOf(context), query, ct) is { } answer
+                ? TypedResults.Ok(answer)
+                : Problems.Problem(StatusCodes.Status403Forbidden, "MessageRefused", "no agreement in force, or no such deconfliction key");
+        }).WithName("AnswerDeconfliction");
 
     private static async Task<Results<Created<Registered>, ValidationProblem>> RegisterTarget(
         NewTarget request, DeconflictionService service, Caller caller, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Perimeter.Features.Deconfliction;
 /// operations, and a registration that meets another agency's tells both sides only that they met and whom to call —
 /// never the other's operation, case or identifiers. Every registration, conflict and read is audited.
 /// </summary>
-public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, MatchingTables tables, TimeProvider time)
+public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, MatchingTables tables, PartnerDeconfliction partners, TimeProvider time)
 {
     public const int MinRadiusMeters = 250;
     public const int MaxRadiusMeters = 5000;
@@ -70,6 +70,12 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             var conflicts = await RecordConflictsAsync(MarkingText.Of(target.Kind), target.Id, others.Select(o => (o.Agency, o.Id, o.Contact)), caller, token);
             return new Registered(target.Id, conflicts);
         }, ct);
+        // Then partner nodes, by blind index: registered first, so that a partner asking at the same moment finds it.
+        if (await partners.AskAsync(target, ct) is { Count: > 0 } remote)
+        {
+            var remoteConflicts = await db.WriteAsync(token => RecordConflictsAsync(MarkingText.Of(target.Kind), target.Id, remote, caller, token, fromPartnerNodes: true), ct);
+            registered = registered with { Conflicts = [.. registered.Conflicts, .. remoteConflicts] };
+        }
         return (registered, errors);
     }
 
@@ -158,7 +164,7 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             var first = c.FirstAgency == agency;
             var other = first ? c.SecondRegistration : c.FirstRegistration;
             return new ConflictView(c.Id, c.Subject, first ? c.FirstRegistration : c.SecondRegistration, first ? c.SecondAgency : c.FirstAgency,
-                contacts.GetValueOrDefault(other, ""), c.DetectedAt);
+                contacts.GetValueOrDefault(other) ?? c.RemoteContact ?? "", c.DetectedAt);
         })];
     }
 
@@ -182,7 +188,8 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
 
     /// <summary>Records each meeting and audits it for both agencies, naming both; returns what the registering side is told.</summary>
     private async Task<IReadOnlyList<ConflictView>> RecordConflictsAsync(
-        string subject, Guid registration, IEnumerable<(string Agency, Guid Id, string Contact)> others, Caller caller, CancellationToken ct)
+        string subject, Guid registration, IEnumerable<(string Agency, Guid Id, string Contact)> others, Caller caller, CancellationToken ct,
+        bool fromPartnerNodes = false)
     {
         var told = new List<ConflictView>();
         foreach (var other in others)
@@ -195,11 +202,13 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
                 FirstRegistration = other.Id,
                 SecondAgency = caller.Agency,
                 SecondRegistration = registration,
+                // A partner node's registration is not here to look its contact up in: keep the contact it sent.
+                RemoteContact = fromPartnerNodes ? other.Contact : null,
                 DetectedAt = time.GetUtcNow(),
             };
             db.DeconflictionConflicts.Add(conflict);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.DeconflictionConflict, "deconfliction-conflict", [conflict.Id, other.Id, registration],
-                Detail: $"{subject}: {other.Agency} and {caller.Agency}"), ct);
+                Detail: $"{subject}: {other.Agency} and {caller.Agency}" + (fromPartnerNodes ? " (partner node)" : "")), ct);
             told.Add(new ConflictView(conflict.Id, subject, registration, other.Agency, other.Contact, conflict.DetectedAt));
         }
         return told;

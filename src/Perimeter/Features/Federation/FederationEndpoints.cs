@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Perimeter.Features.Access;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Audit;
 using Perimeter.Storage;
 using Perimeter.Web;
@@ -22,6 +23,7 @@ internal static class FederationEndpoints
         federation.MapPost("/messages", Receive).WithName("ReceiveMessages");
         federation.MapPost("/read-log", ServeReadLog).WithName("ServeReadLog");
         federation.MapPost("/queries", AnswerQuery).WithName("AnswerQuery");
+        federation.MapPartnerDeconfliction();
         federation.MapGet("/hello", async (HttpContext context, PartnerLinkTest link, CancellationToken ct) =>
             TypedResults.Ok(await link.AnswerAsync(PeerOf(context), ct))).WithName("Hello");
         return federation;
@@ -64,7 +66,8 @@ internal static class FederationEndpoints
         return answer is not null ? TypedResults.Ok(answer) : Problems.Problem(StatusCodes.Status403Forbidden, "MessageRefused", refusal);
     }
 
-    private static Partner PeerOf(HttpContext context) =>
+    /// <summary>The pinned partner calling, as the group's filter found it.</summary>
+    internal static Partner PeerOf(HttpContext context) =>
         context.Items[PeerKey] as Partner ?? throw new InvalidOperationException("The pinned-peer filter did not run.");
 
     private static async ValueTask<object?> RequirePinnedPeerAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

@@ -493,6 +493,10 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.Property<Guid>("FirstRegistration")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RemoteContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SecondAgency")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -572,6 +576,41 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.HasIndex("EndsAt");
 
                     b.ToTable("deconfliction_events", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Partner", "KeyId")
+                        .IsUnique();
+
+                    b.ToTable("deconfliction_keys", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionTarget", b =>

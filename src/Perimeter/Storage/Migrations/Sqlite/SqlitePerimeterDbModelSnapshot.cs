@@ -480,6 +480,10 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.Property<Guid>("FirstRegistration")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RemoteContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecondAgency")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -559,6 +563,41 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.HasIndex("EndsAt");
 
                     b.ToTable("deconfliction_events", (string)null);
+                });
+
+            modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Partner", "KeyId")
+                        .IsUnique();
+
+                    b.ToTable("deconfliction_keys", (string)null);
                 });
 
             modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionTarget", b =>
