@@ -27,10 +27,12 @@ internal static class DeconflictionEndpoints
             DeconflictionQuery query, HttpContext context, PartnerDeconfliction deconfliction, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
+            errors.Required("keyId", query.KeyId);
+            errors.Required("contact", query.Contact);
             errors.MaxItems("tokens", query.Tokens, DeconflictionQuery.MaxTokens);
             errors.FreeText("contact", query.Contact, 200);
             errors.FreeText("keyId", query.KeyId, 60);
-            if (query.Tokens?.Any(t => t is null || t.Length > 64) == true)
+            if (query.Tokens.Any(t => t.Length > 64))
                 errors.Add("tokens", "InvalidValue", "token");
             if (errors.Count > 0)
                 return Problems.Invalid(errors);

@@ -41,12 +41,6 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
         if (errors.Count > 0)
             return (null, errors);
 
-        var others = await db.DeconflictionTargets.AsNoTracking()
-            .Where(t => t.Kind == kind && t.Agency != caller.Agency && t.WithdrawnAt == null && t.ExpiresOn >= today
-                && (kind == TargetKind.Person ? t.DateOfBirth == request.DateOfBirth : t.Key == key))
-            .ToListAsync(ct);
-        if (kind == TargetKind.Person)
-            others = SamePerson(request, others);
         var target = new DeconflictionTarget
         {
             Id = Guid.NewGuid(),
@@ -62,8 +56,15 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             RegisteredAt = time.GetUtcNow(),
             ExpiresOn = expiresOn,
         };
+        // Looked up inside the write, which the node serialises: two agencies registering the same at once still meet.
         var registered = await db.WriteAsync(async token =>
         {
+            var others = await db.DeconflictionTargets.AsNoTracking()
+                .Where(t => t.Kind == kind && t.Agency != caller.Agency && t.WithdrawnAt == null && t.ExpiresOn >= today
+                    && (kind == TargetKind.Person ? t.DateOfBirth == request.DateOfBirth : t.Key == key))
+                .ToListAsync(token);
+            if (kind == TargetKind.Person)
+                others = SamePerson(request, others);
             db.DeconflictionTargets.Add(target);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.DeconflictionRegistered, "deconfliction-target", [target.Id],
                 Detail: $"kind={MarkingText.Of(target.Kind)} conflicts={others.Count}"), token);
@@ -98,11 +99,6 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             return (null, errors);
 
         var window = (Starts: request.StartsAt!.Value, Ends: request.EndsAt!.Value);
-        var overlapping = await db.DeconflictionEvents.AsNoTracking()
-            .Where(e => e.Agency != caller.Agency && e.WithdrawnAt == null && e.EndsAt > window.Starts && e.StartsAt < window.Ends)
-            .ToListAsync(ct);
-        var met = overlapping.Where(e => DistanceMeters(e.Latitude, e.Longitude, request.Latitude!.Value, request.Longitude!.Value)
-            <= e.RadiusMeters + request.RadiusMeters!.Value).ToList();
         var operationEvent = new DeconflictionEvent
         {
             Id = Guid.NewGuid(),
@@ -120,6 +116,11 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
         };
         var registered = await db.WriteAsync(async token =>
         {
+            var overlapping = await db.DeconflictionEvents.AsNoTracking()
+                .Where(e => e.Agency != caller.Agency && e.WithdrawnAt == null && e.EndsAt > window.Starts && e.StartsAt < window.Ends)
+                .ToListAsync(token);
+            var met = overlapping.Where(e => DistanceMeters(e.Latitude, e.Longitude, operationEvent.Latitude, operationEvent.Longitude)
+                <= e.RadiusMeters + operationEvent.RadiusMeters).ToList();
             db.DeconflictionEvents.Add(operationEvent);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.DeconflictionRegistered, "deconfliction-event", [operationEvent.Id],
                 Detail: $"kind={MarkingText.Of(kind)} conflicts={met.Count}"), token);

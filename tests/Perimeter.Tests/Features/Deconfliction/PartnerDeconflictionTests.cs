@@ -78,6 +78,17 @@ public sealed class PartnerDeconflictionTests
         await RegisterAsync(mexican, new { kind = "vin", value = "1FTFW1ET5DFC10312", operation = "Operación Halcón", contact = MxContact }, ct);
         Assert.Single((await RegisterAsync(american, new { kind = "vin", value = "1FTFW1ET5DFC10312", operation = "Operation Tailwind", contact = UsContact }, ct)).Conflicts);
         Assert.Contains(await mx.Running.AuditAsync(AuditAction.DeconflictionConflict, null, ct), r => r.Outcome == AuditOutcome.Denied && r.Detail!.StartsWith("unknown key", StringComparison.Ordinal));
+
+        // Hostile or malformed queries from a pinned partner are problems that record nothing.
+        using var federation = Perimeter.Tests.Features.Federation.Federations.ClientOf(us, mx);
+        var conflictsBefore = await mx.QueryAsync(db => db.DeconflictionConflicts.CountAsync(ct));
+        var tooMany = new DeconflictionQuery(second, Guid.NewGuid(), "phone", [.. Enumerable.Range(0, 101).Select(i => $"t{i}")], UsContact);
+        Assert.NotEmpty((await Problem.ReadAsync(await federation.PostAsJsonAsync(PartnerDeconfliction.Path, tooMany, PerimeterJson.Options, ct), HttpStatusCode.BadRequest, ct)).For("tokens"));
+        using var noTokens = new StringContent($$"""{"keyId":"{{second}}","registration":"{{Guid.NewGuid()}}","kind":"phone","tokens":null,"contact":"x"}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await federation.PostAsync(PartnerDeconfliction.Path, noTokens, ct)).StatusCode);
+        var unknownKind = new DeconflictionQuery(second, Guid.NewGuid(), "spaceship", ["x"], UsContact);
+        Assert.Equal(HttpStatusCode.Forbidden, (await federation.PostAsJsonAsync(PartnerDeconfliction.Path, unknownKind, PerimeterJson.Options, ct)).StatusCode);
+        Assert.Equal(conflictsBefore, await mx.QueryAsync(db => db.DeconflictionConflicts.CountAsync(ct)));
     }
 
     /// <summary>A minute passes on both nodes' clocks: the newer key is the one made later.</summary>
