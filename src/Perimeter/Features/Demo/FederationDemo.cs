@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Perimeter.Cli;
 using Perimeter.Features.Access;
+using Perimeter.Features.Deconfliction;
 using Perimeter.Features.Federation;
 using Perimeter.Features.Setup;
 
@@ -42,9 +43,13 @@ internal static class FederationDemo
         return new Command("demo", "Demonstrations on one machine") { federation };
     }
 
-    /// <summary>Identities, pins and agreements, once: a second run finds them and starts the same federation again.</summary>
+    /// <summary>
+    /// Identities, pins, agreements and us.cbp and mx.inm's deconfliction key, once: a second run finds them and starts the
+    /// same federation again.
+    /// </summary>
     public static async Task ConfigureAsync(IReadOnlyList<DemoNode> nodes, CancellationToken ct)
     {
+        (string KeyId, string Secret)? deconflictionKey = null;
         foreach (var node in nodes)
         {
             if (!NodeIdentity.Exists(node.DataDirectory))
@@ -78,6 +83,13 @@ internal static class FederationDemo
                     HitReporting = true,
                 }, operatorCaller, ct);
             }
+            // us.cbp makes the key its operator would read to mx.inm's, which adds it: their operations deconflict.
+            var deconfliction = scope.ServiceProvider.GetRequiredService<PartnerDeconfliction>();
+            var held = (await deconfliction.KeysAsync(ct)).Select(k => k.Partner).ToHashSet(StringComparer.Ordinal);
+            if (node.Agency == "us.cbp" && !held.Contains("mx.inm"))
+                deconflictionKey = await deconfliction.CreateKeyAsync("mx.inm", operatorCaller, ct);
+            else if (node.Agency == "mx.inm" && !held.Contains("us.cbp") && deconflictionKey is { } key)
+                await deconfliction.AddKeyAsync("us.cbp", key.KeyId, key.Secret, operatorCaller, ct);
         }
     }
 
@@ -116,7 +128,7 @@ internal static class FederationDemo
                 foreach (var user in DemoCredentials.Load(node.DataDirectory))
                     Console.WriteLine($"          {user.UserName,-12} {user.Password,-24} {user.Agency,-8} {user.Role}");
             }
-            Console.WriteLine("Agreements: us.cbp–mx.inm replicate, mx.inm–gt.igm replicate, us.cbp–gt.igm query only.");
+            Console.WriteLine("Agreements: us.cbp–mx.inm replicate, mx.inm–gt.igm replicate, us.cbp–gt.igm query only; us.cbp and mx.inm share a deconfliction key.");
             var exited = await Task.WhenAny(children.Select(c => c.Process.WaitForExitAsync(ct)));
             await exited;
             var gone = children.First(c => c.Process.HasExited);

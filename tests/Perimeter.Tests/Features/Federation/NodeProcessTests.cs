@@ -136,6 +136,13 @@ public sealed class NodeProcessTests
                 await using var db = StorageOptions.Sqlite(mxData).Open();
                 return await db.Alerts.AnyAsync(a => a.IsPartnerCopy && a.Originator == "us.cbp", ct);
             }, "us.cbp's alerts at mx.inm", ct, seconds: 60);
+            // us.cbp and mx.inm share one deconfliction key, by the same id on both sides.
+            await using (var usDb = StorageOptions.Sqlite(Path.Combine(root, "federation", "us.cbp")).Open())
+            await using (var mxDb = StorageOptions.Sqlite(mxData).Open())
+            {
+                var keyId = (await usDb.DeconflictionKeys.SingleAsync(k => k.Partner == "mx.inm", ct)).KeyId;
+                Assert.Equal(keyId, (await mxDb.DeconflictionKeys.SingleAsync(k => k.Partner == "us.cbp", ct)).KeyId);
+            }
 
             using (var stop = Process.Start("kill", [$"-{signal}", $"{demo.Id}"]))
                 await stop.WaitForExitAsync(ct);
