@@ -43,6 +43,7 @@ public abstract class PerimeterDb(DbContextOptions options)
     public DbSet<DeconflictionEvent> DeconflictionEvents => Set<DeconflictionEvent>();
     public DbSet<DeconflictionConflict> DeconflictionConflicts => Set<DeconflictionConflict>();
     public DbSet<DeconflictionKey> DeconflictionKeys => Set<DeconflictionKey>();
+    public DbSet<DeconflictionToken> DeconflictionTokens => Set<DeconflictionToken>();
 
     public abstract DatabaseKind Kind { get; }
 

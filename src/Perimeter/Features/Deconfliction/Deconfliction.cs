@@ -99,3 +99,16 @@ public sealed class DeconflictionKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
 }
+
+/// <summary>
+/// One blind-index token of one of this node's agency's registrations under one deconfliction key, kept so that a
+/// partner's query is an index lookup, not a hash of every registration.
+/// </summary>
+public sealed class DeconflictionToken
+{
+    public long Id { get; set; }
+    /// <summary>The <see cref="DeconflictionKey.Id"/> it was made under.</summary>
+    public Guid KeyId { get; set; }
+    public required string Token { get; set; }
+    public Guid TargetId { get; set; }
+}

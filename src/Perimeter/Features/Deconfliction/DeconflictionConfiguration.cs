@@ -66,3 +66,14 @@ internal sealed class DeconflictionKeyConfiguration : IEntityTypeConfiguration<D
         key.HasIndex(k => new { k.Partner, k.KeyId }).IsUnique();
     }
 }
+
+internal sealed class DeconflictionTokenConfiguration : IEntityTypeConfiguration<DeconflictionToken>
+{
+    public void Configure(EntityTypeBuilder<DeconflictionToken> token)
+    {
+        token.ToTable("deconfliction_tokens");
+        token.HasKey(t => t.Id);
+        token.Property(t => t.Token).HasMaxLength(64);
+        token.HasIndex(t => new { t.KeyId, t.Token });
+    }
+}

@@ -56,6 +56,7 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             RegisteredAt = time.GetUtcNow(),
             ExpiresOn = expiresOn,
         };
+        var keys = await partners.KeysInForceAsync(ct);
         // Looked up inside the write, which the node serialises: two agencies registering the same at once still meet.
         var registered = await db.WriteAsync(async token =>
         {
@@ -66,6 +67,7 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             if (kind == TargetKind.Person)
                 others = SamePerson(request, others);
             db.DeconflictionTargets.Add(target);
+            partners.Index(target, keys);
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.DeconflictionRegistered, "deconfliction-target", [target.Id],
                 Detail: $"kind={MarkingText.Of(target.Kind)} conflicts={others.Count}"), token);
             var conflicts = await RecordConflictsAsync(MarkingText.Of(target.Kind), target.Id, others.Select(o => (o.Agency, o.Id, o.Contact)), caller, token);

@@ -143,11 +143,7 @@ public sealed class PartnerDeconfliction(
                 !agreed ? "no-agreement" : key is null ? $"unknown key {query.KeyId}" : "unknown kind"), ct);
             return null;
         }
-        var secret = Secret(key);
-        var asked = query.Tokens.ToHashSet(StringComparer.Ordinal);
-        var own = await db.DeconflictionTargets.AsNoTracking()
-            .Where(t => t.Agency == identity.Agency && t.Kind == kind && t.WithdrawnAt == null && t.ExpiresOn >= today).ToListAsync(ct);
-        var met = own.Where(t => BlindIndex.Tokens(t, secret).Any(asked.Contains)).ToList();
+        var met = await MatchAsync(db, key.Id, query.Tokens, identity.Agency, kind, today, ct);
         var now = time.GetUtcNow();
         await db.WriteAsync(async token =>
         {
@@ -181,20 +177,59 @@ public sealed class PartnerDeconfliction(
         });
     }
 
+    /// <summary>
+    /// This node's agency's registrations in force of <paramref name="kind"/> that hold one of <paramref name="tokens"/> under
+    /// the key: an index lookup in the stored tokens, whatever the number of registrations.
+    /// </summary>
+    public static async Task<List<DeconflictionTarget>> MatchAsync(
+        PerimeterDb db, Guid keyId, IReadOnlyCollection<string> tokens, string agency, TargetKind kind, DateOnly today, CancellationToken ct)
+    {
+        var ids = await db.DeconflictionTokens.AsNoTracking().Where(t => t.KeyId == keyId && tokens.Contains(t.Token)).Select(t => t.TargetId).Distinct().ToListAsync(ct);
+        return ids.Count == 0 ? [] : await db.DeconflictionTargets.AsNoTracking()
+            .Where(t => ids.Contains(t.Id) && t.Agency == agency && t.Kind == kind && t.WithdrawnAt == null && t.ExpiresOn >= today).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The keys in force with their secrets, read before a registration's write: unprotecting may touch the node's
+    /// data-protection keys, in the same database.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid KeyId, byte[] Secret)>> KeysInForceAsync(CancellationToken ct) =>
+        [.. (await db.DeconflictionKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(ct)).Select(k => (k.Id, Secret(k)))];
+
+    /// <summary>Stores the tokens of a registration of this node's agency under every key in force, inside the registration's write.</summary>
+    public void Index(DeconflictionTarget target, IReadOnlyList<(Guid KeyId, byte[] Secret)> keys)
+    {
+        if (!string.Equals(target.Agency, identity.Agency, StringComparison.Ordinal))
+            return;
+        foreach (var (keyId, secret) in keys)
+            AddTokens(keyId, secret, [target]);
+    }
+
+    private void AddTokens(Guid keyId, byte[] secret, IEnumerable<DeconflictionTarget> targets)
+    {
+        foreach (var target in targets)
+            db.DeconflictionTokens.AddRange(BlindIndex.Tokens(target, secret).Select(token => new DeconflictionToken { KeyId = keyId, Token = token, TargetId = target.Id }));
+    }
+
     private async Task StoreAsync(string partner, string keyId, byte[] secret, Caller caller, CancellationToken ct)
     {
         // Before the write: the first protection makes the node's data-protection key, in the same database.
         var protectedSecret = _protector.Protect(Convert.ToBase64String(secret));
         await db.WriteAsync(async token =>
         {
-            db.DeconflictionKeys.Add(new DeconflictionKey
+            var key = new DeconflictionKey
             {
                 Id = Guid.NewGuid(),
                 Partner = partner,
                 KeyId = keyId,
                 ProtectedSecret = protectedSecret,
                 CreatedAt = time.GetUtcNow(),
-            });
+            };
+            db.DeconflictionKeys.Add(key);
+            // The registrations already in force get their tokens under the new key, so that they are found under it.
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            AddTokens(key.Id, secret, await db.DeconflictionTargets.AsNoTracking()
+                .Where(t => t.Agency == identity.Agency && t.WithdrawnAt == null && t.ExpiresOn >= today).ToListAsync(token));
             await audit.AppendAsync(caller, new AuditEntry(AuditAction.DeconflictionKeyAdded, "deconfliction-key", [partner, keyId]), token);
         }, ct);
     }

@@ -680,6 +680,32 @@ namespace Perimeter.Storage.Migrations.Postgres
                     b.ToTable("deconfliction_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId", "Token");
+
+                    b.ToTable("deconfliction_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.Agreement", b =>
                 {
                     b.Property<Guid>("Id")

@@ -667,6 +667,30 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     b.ToTable("deconfliction_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Perimeter.Features.Deconfliction.DeconflictionToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId", "Token");
+
+                    b.ToTable("deconfliction_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Perimeter.Features.Federation.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
