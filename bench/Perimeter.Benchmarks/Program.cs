@@ -1,4 +1,5 @@
 using Perimeter.Benchmarks.Accuracy;
+using Perimeter.Benchmarks.Deconfliction;
 using Perimeter.Benchmarks.Federation;
 using Perimeter.Benchmarks.Http;
 using Perimeter.Benchmarks.Replication;
@@ -13,6 +14,7 @@ return args switch
     ["http", .. var rest] => HttpCommand.Run(rest),
     ["replication", .. var rest] => ReplicationCommand.Run(rest),
     ["cold-query", .. var rest] => ColdQueryCommand.Run(rest),
+    ["deconfliction-lookup", .. var rest] => TokenLookupCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -24,6 +26,7 @@ static int Usage()
     Console.Error.WriteLine("  micro      BenchmarkDotNet cases of the per-query path [BenchmarkDotNet options]");
     Console.Error.WriteLine("  replication  two nodes on loopback over mutual TLS: time to converge and messages/s, live and after an outage [--count 100000] [--baseline-count 5000]");
     Console.Error.WriteLine("  cold-query the first hit/no-hit query to a partner that has just started, with and without its warm-up [--rounds 5]");
+    Console.Error.WriteLine("  deconfliction-lookup  a partner's blind-index query against that many stored tokens, with and without the index [--tokens 10000000] [--lookups 1000]");
     Console.Error.WriteLine("  http       POST /api/v1/screen on a running node at a fixed rate --url URL --token T [--rate 200] [--seconds 30]");
     return 2;
 }
