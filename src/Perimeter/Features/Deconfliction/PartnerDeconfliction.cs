@@ -36,17 +36,18 @@ public sealed class PartnerDeconfliction(
         return (keyId, Convert.ToBase64String(secret));
     }
 
-    /// <summary>Adds the key a partner's operator made and passed on; false when there is no such partner, the secret is not 32 bytes, or the id is taken.</summary>
+    /// <summary>Adds the key a partner's operator made and passed on; null when added, else why not (no such partner, not 32 bytes, the id taken).</summary>
     public async Task<string?> AddKeyAsync(string partner, string keyId, string secret, Caller caller, CancellationToken ct)
     {
+        keyId = keyId.Trim();
         if (!await db.Partners.AnyAsync(p => p.Agency == partner, ct))
             return $"no partner \"{partner}\": see perimeter partners list";
         var bytes = new byte[SecretBytes + 1];
         if (!Convert.TryFromBase64String(secret.Trim(), bytes, out var length) || length != SecretBytes)
             return "the secret is not the 32 bytes in base64 that perimeter deconfliction keys create prints";
-        if (string.IsNullOrWhiteSpace(keyId) || keyId.Length > 60 || await db.DeconflictionKeys.AnyAsync(k => k.Partner == partner && k.KeyId == keyId, ct))
+        if (keyId.Length is 0 or > 60 || await db.DeconflictionKeys.AnyAsync(k => k.Partner == partner && k.KeyId == keyId, ct))
             return $"key id \"{keyId}\" is empty, too long or already held for {partner}";
-        await StoreAsync(partner, keyId.Trim(), bytes[..SecretBytes], caller, ct);
+        await StoreAsync(partner, keyId, bytes[..SecretBytes], caller, ct);
         return null;
     }
 
