@@ -56,7 +56,7 @@ public sealed class DeconflictionService(PerimeterDb db, AuditLog audit, Matchin
             RegisteredAt = time.GetUtcNow(),
             ExpiresOn = expiresOn,
         };
-        var keys = await partners.KeysInForceAsync(ct);
+        var keys = await partners.KeysInForceAsync(caller.Agency, ct);
         // Looked up inside the write, which the node serialises: two agencies registering the same at once still meet.
         var registered = await db.WriteAsync(async token =>
         {

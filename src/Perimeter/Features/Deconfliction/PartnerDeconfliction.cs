@@ -191,17 +191,17 @@ public sealed class PartnerDeconfliction(
     }
 
     /// <summary>
-    /// The keys in force with their secrets, read before a registration's write: unprotecting may touch the node's
+    /// The keys in force with their secrets that a registration by <paramref name="agency"/> is indexed under: none but
+    /// for this node's own agency. Read before the registration's write: unprotecting may touch the node's
     /// data-protection keys, in the same database.
     /// </summary>
-    public async Task<IReadOnlyList<(Guid KeyId, byte[] Secret)>> KeysInForceAsync(CancellationToken ct) =>
-        [.. (await db.DeconflictionKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(ct)).Select(k => (k.Id, Secret(k)))];
+    public async Task<IReadOnlyList<(Guid KeyId, byte[] Secret)>> KeysInForceAsync(string agency, CancellationToken ct) =>
+        !string.Equals(agency, identity.Agency, StringComparison.Ordinal) ? []
+            : [.. (await db.DeconflictionKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(ct)).Select(k => (k.Id, Secret(k)))];
 
-    /// <summary>Stores the tokens of a registration of this node's agency under every key in force, inside the registration's write.</summary>
+    /// <summary>Stores the tokens of a registration under each of <paramref name="keys"/>, inside the registration's write.</summary>
     public void Index(DeconflictionTarget target, IReadOnlyList<(Guid KeyId, byte[] Secret)> keys)
     {
-        if (!string.Equals(target.Agency, identity.Agency, StringComparison.Ordinal))
-            return;
         foreach (var (keyId, secret) in keys)
             AddTokens(keyId, secret, [target]);
     }

@@ -54,7 +54,7 @@ public sealed class OperationsWalkthroughTests
             await mx.RunAsync(guide.Next("mx.inm", "perimeter agreements add"), ct);
 
             // 4. The link works both ways.
-            Assert.Contains("mx.inm at https://127.0.0.1:", await us.RunAsync(guide.Next("us.cbp", "perimeter partners test"), ct), StringComparison.Ordinal);
+            Assert.Contains("ok — mutual TLS both ways", await us.RunAsync(guide.Next("us.cbp", "perimeter partners test"), ct), StringComparison.Ordinal);
             Assert.Contains("ok — mutual TLS both ways", await mx.RunAsync(guide.Next("mx.inm", "perimeter partners test"), ct), StringComparison.Ordinal);
 
             // 5. A thousand alerts; the sender killed while some, not all, of Mexico's have arrived; started again.

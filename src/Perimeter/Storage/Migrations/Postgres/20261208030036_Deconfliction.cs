@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -21,6 +22,7 @@ namespace Perimeter.Storage.Migrations.Postgres
                     FirstRegistration = table.Column<Guid>(type: "uuid", nullable: false),
                     SecondAgency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SecondRegistration = table.Column<Guid>(type: "uuid", nullable: false),
+                    RemoteContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DetectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -52,6 +54,22 @@ namespace Perimeter.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "deconfliction_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Partner = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deconfliction_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deconfliction_targets",
                 columns: table => new
                 {
@@ -74,6 +92,21 @@ namespace Perimeter.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_deconfliction_targets", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deconfliction_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deconfliction_tokens", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_deconfliction_conflicts_FirstAgency",
                 table: "deconfliction_conflicts",
@@ -90,6 +123,12 @@ namespace Perimeter.Storage.Migrations.Postgres
                 column: "EndsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_deconfliction_keys_Partner_KeyId",
+                table: "deconfliction_keys",
+                columns: new[] { "Partner", "KeyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deconfliction_targets_Agency",
                 table: "deconfliction_targets",
                 column: "Agency");
@@ -103,6 +142,11 @@ namespace Perimeter.Storage.Migrations.Postgres
                 name: "IX_deconfliction_targets_Kind_Key",
                 table: "deconfliction_targets",
                 columns: new[] { "Kind", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deconfliction_tokens_KeyId_Token",
+                table: "deconfliction_tokens",
+                columns: new[] { "KeyId", "Token" });
         }
 
         /// <inheritdoc />
@@ -115,7 +159,13 @@ namespace Perimeter.Storage.Migrations.Postgres
                 name: "deconfliction_events");
 
             migrationBuilder.DropTable(
+                name: "deconfliction_keys");
+
+            migrationBuilder.DropTable(
                 name: "deconfliction_targets");
+
+            migrationBuilder.DropTable(
+                name: "deconfliction_tokens");
         }
     }
 }

@@ -21,6 +21,7 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     FirstRegistration = table.Column<Guid>(type: "TEXT", nullable: false),
                     SecondAgency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     SecondRegistration = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RemoteContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DetectedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -52,6 +53,22 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "deconfliction_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Partner = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deconfliction_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deconfliction_targets",
                 columns: table => new
                 {
@@ -74,6 +91,21 @@ namespace Perimeter.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_deconfliction_targets", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deconfliction_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deconfliction_tokens", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_deconfliction_conflicts_FirstAgency",
                 table: "deconfliction_conflicts",
@@ -90,6 +122,12 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 column: "EndsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_deconfliction_keys_Partner_KeyId",
+                table: "deconfliction_keys",
+                columns: new[] { "Partner", "KeyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deconfliction_targets_Agency",
                 table: "deconfliction_targets",
                 column: "Agency");
@@ -103,6 +141,11 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 name: "IX_deconfliction_targets_Kind_Key",
                 table: "deconfliction_targets",
                 columns: new[] { "Kind", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deconfliction_tokens_KeyId_Token",
+                table: "deconfliction_tokens",
+                columns: new[] { "KeyId", "Token" });
         }
 
         /// <inheritdoc />
@@ -115,7 +158,13 @@ namespace Perimeter.Storage.Migrations.Sqlite
                 name: "deconfliction_events");
 
             migrationBuilder.DropTable(
+                name: "deconfliction_keys");
+
+            migrationBuilder.DropTable(
                 name: "deconfliction_targets");
+
+            migrationBuilder.DropTable(
+                name: "deconfliction_tokens");
         }
     }
 }
